@@ -1,0 +1,108 @@
+/**
+ * Prisma's own schema engine, in its WebAssembly build, driven through the
+ * better-sqlite3 driver adapter: the native engine the Prisma CLI downloads is
+ * not available everywhere Hallway is built (docs/decisions/0001-migrations-with-the-wasm-schema-engine.md).
+ * Migrations keep Prisma's layout and `_prisma_migrations` table, so
+ * `prisma migrate deploy` accepts the same history.
+ *
+ * Importing this module needs `node --experimental-wasm-modules`.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { externalSearchTables } from "../../prisma.config";
+import { sqliteFilePath } from "./url";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const schemaPath = path.join(root, "prisma/schema.prisma");
+export const migrationsDir = path.join(root, "prisma/migrations");
+
+const filters = { externalTables: externalSearchTables, externalEnums: [] };
+
+export function readSchema() {
+  return { files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] };
+}
+
+export function readMigrations(dir = migrationsDir): MigrationList {
+  const lockPath = path.join(dir, "migration_lock.toml");
+  const names = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: names.map((name) => {
+      const file = path.join(dir, name, "migration.sql");
+      return {
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: existsSync(file)
+            ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
+            : { tag: "error" as const, value: `${file} is missing` },
+        },
+      };
+    }),
+  };
+}
+
+export async function openSchemaEngine(databaseUrl: string) {
+  const schema = readSchema();
+  const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
+  const log = () => {};
+  return SchemaEngine.new(
+    { datamodels: schema.files.map((f) => [f.path, f.content] as [string, string]) },
+    log,
+    bindMigrationAwareSqlAdapterFactory(adapter),
+  );
+}
+
+/** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const engine = await openSchemaEngine(databaseUrl);
+  try {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(), filters });
+    return appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * The SQL that would take a database built from the migrations to schema.prisma; "" when they agree.
+ * Replays the migrations into a scratch file rather than the engine's shadow database, which the
+ * WebAssembly engine cannot yet fill through the driver adapter (it sends whole scripts as one statement).
+ */
+export async function diffMigrationsToSchema(): Promise<string> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "hallway-migrations-"));
+  const engine = await openSchemaEngine(`file:${path.join(scratch, "replay.db")}`);
+  try {
+    await engine.applyMigrations({ migrationsList: readMigrations(), filters });
+    const result = await engine.diff({
+      from: { tag: "schemaDatasource", ...readSchema(), configDir: root },
+      to: { tag: "schemaDatamodel", ...readSchema() },
+      script: true,
+      exitCode: null,
+      filters,
+    });
+    return stripEmptyScript(result.stdout ?? "");
+  } finally {
+    engine.free();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function stripEmptyScript(sql: string): string {
+  const meaningful = sql
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.trim().startsWith("--"))
+    .join("\n");
+  return meaningful ? sql : "";
+}

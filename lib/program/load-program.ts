@@ -1,0 +1,152 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { Db } from "../db/client";
+import { zonedTimeToUtc } from "../time";
+import { programSchema, type Program, type ProgramInput } from "./program-schema";
+
+export type LoadSummary = {
+  conference: string;
+  added: string[];
+  changed: string[];
+  /** Sessions that left the program: kept, with their notes, and marked cancelled. */
+  cancelled: string[];
+  unchanged: number;
+};
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Creates or updates a conference from a program, in one transaction. Sessions
+ * are matched by guid, so notes stay attached across re-imports; a session that
+ * is no longer in the program is cancelled, never deleted. Loading the same
+ * program twice changes nothing.
+ */
+export async function loadProgram(db: Db, input: ProgramInput | Program): Promise<LoadSummary> {
+  const program = programSchema.parse(input);
+  return db.$transaction((tx) => writeProgram(tx, program), { timeout: 120_000, maxWait: 30_000 });
+}
+
+async function writeProgram(tx: Tx, program: Program): Promise<LoadSummary> {
+  const { conference: c } = program;
+  const conferenceFields = {
+    name: c.name, tagline: c.tagline, venue: c.venue, city: c.city,
+    timeZone: c.timeZone, startDate: c.startDate, endDate: c.endDate, url: c.url ?? null,
+  };
+  const conference = await tx.conference.upsert({
+    where: { slug: c.slug },
+    create: { slug: c.slug, ...conferenceFields },
+    update: conferenceFields,
+    select: { id: true },
+  });
+  const conferenceId = conference.id;
+
+  const dayIds = await syncByKey(
+    program.days.map((d) => ({ key: d.date, data: { label: d.label } })),
+    (key, data) => tx.day.upsert({ where: { conferenceId_date: { conferenceId, date: key } }, create: { conferenceId, date: key, ...data }, update: data, select: { id: true } }),
+  );
+  const trackIds = await syncByKey(
+    program.tracks.map((t, position) => ({ key: t.slug, data: { name: t.name, color: t.color, position } })),
+    (key, data) => tx.track.upsert({ where: { conferenceId_slug: { conferenceId, slug: key } }, create: { conferenceId, slug: key, ...data }, update: data, select: { id: true } }),
+  );
+  const roomIds = await syncByKey(
+    program.rooms.map((r, position) => ({ key: r.slug, data: { name: r.name, position } })),
+    (key, data) => tx.room.upsert({ where: { conferenceId_slug: { conferenceId, slug: key } }, create: { conferenceId, slug: key, ...data }, update: data, select: { id: true } }),
+  );
+  const speakerIds = await syncSpeakers(tx, conferenceId, program.speakers);
+
+  const summary: LoadSummary = { conference: c.slug, added: [], changed: [], cancelled: [], unchanged: 0 };
+  const existing = await tx.session.findMany({
+    where: { conferenceId },
+    select: {
+      id: true, guid: true, slug: true, title: true, subtitle: true, kind: true, abstract: true, language: true,
+      startsAt: true, endsAt: true, status: true, illustrative: true, dayId: true, trackId: true, roomId: true,
+      speakers: { select: { speakerId: true }, orderBy: { position: "asc" } },
+    },
+  });
+  const byGuid = new Map(existing.map((s) => [s.guid, s]));
+  const incomingGuids = new Set(program.sessions.map((s) => s.guid));
+  const incomingSlugs = new Set(program.sessions.map((s) => s.slug));
+
+  // A session leaving the program frees its slug for a newcomer only if one needs it.
+  for (const old of existing) {
+    if (incomingGuids.has(old.guid)) continue;
+    const data: Prisma.SessionUpdateInput = {};
+    if (old.status !== "cancelled") data.status = "cancelled";
+    if (incomingSlugs.has(old.slug)) data.slug = `${old.slug}-cancelled-${old.id}`;
+    if (Object.keys(data).length) {
+      await tx.session.update({ where: { id: old.id }, data });
+      if (data.status) summary.cancelled.push(old.slug);
+    }
+  }
+
+  for (const s of program.sessions) {
+    const fields = {
+      slug: s.slug, title: s.title, subtitle: s.subtitle, kind: s.kind, abstract: s.abstract, language: s.language,
+      startsAt: zonedTimeToUtc(s.start, c.timeZone), endsAt: zonedTimeToUtc(s.end, c.timeZone),
+      status: s.status, illustrative: s.illustrative,
+      dayId: dayIds.get(s.day)!, trackId: s.track ? trackIds.get(s.track)! : null, roomId: s.room ? roomIds.get(s.room)! : null,
+    };
+    const speakerList = s.speakers.map((slug) => speakerIds.get(slug)!);
+    const old = byGuid.get(s.guid);
+    if (!old) {
+      await tx.session.create({
+        data: { conferenceId, guid: s.guid, ...fields, speakers: { create: speakerList.map((speakerId, position) => ({ speakerId, position })) } },
+        select: { id: true },
+      });
+      summary.added.push(s.slug);
+      continue;
+    }
+    const fieldsChanged = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => !sameValue(old[key], fields[key]));
+    const speakersChanged = old.speakers.map((l) => l.speakerId).join() !== speakerList.join();
+    if (fieldsChanged) await tx.session.update({ where: { id: old.id }, data: fields, select: { id: true } });
+    if (speakersChanged) {
+      await tx.sessionSpeaker.deleteMany({ where: { sessionId: old.id } });
+      await tx.sessionSpeaker.createMany({ data: speakerList.map((speakerId, position) => ({ sessionId: old.id, speakerId, position })) });
+    }
+    if (fieldsChanged || speakersChanged) summary.changed.push(s.slug);
+    else summary.unchanged += 1;
+  }
+
+  await removeUnused(tx, conferenceId, program);
+  return summary;
+}
+
+async function syncByKey<D>(
+  rows: { key: string; data: D }[],
+  upsert: (key: string, data: D) => Promise<{ id: number }>,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const row of rows) ids.set(row.key, (await upsert(row.key, row.data)).id);
+  return ids;
+}
+
+async function syncSpeakers(tx: Tx, conferenceId: number, speakers: Program["speakers"]) {
+  const existing = await tx.speaker.findMany({ where: { conferenceId }, select: { id: true, slug: true, name: true, affiliation: true, bio: true } });
+  const bySlug = new Map(existing.map((s) => [s.slug, s]));
+  const ids = new Map<string, number>();
+  for (const speaker of speakers) {
+    const old = bySlug.get(speaker.slug);
+    const data = { name: speaker.name, affiliation: speaker.affiliation, bio: speaker.bio };
+    if (!old) {
+      ids.set(speaker.slug, (await tx.speaker.create({ data: { conferenceId, slug: speaker.slug, ...data }, select: { id: true } })).id);
+      continue;
+    }
+    if (old.name !== data.name || old.affiliation !== data.affiliation || old.bio !== data.bio) {
+      await tx.speaker.update({ where: { id: old.id }, data, select: { id: true } });
+    }
+    ids.set(speaker.slug, old.id);
+  }
+  return ids;
+}
+
+/** Days, tracks, rooms and speakers the program no longer names go, unless a kept (cancelled) session still uses them. */
+async function removeUnused(tx: Tx, conferenceId: number, program: Program) {
+  await tx.day.deleteMany({ where: { conferenceId, date: { notIn: program.days.map((d) => d.date) }, sessions: { none: {} } } });
+  await tx.track.deleteMany({ where: { conferenceId, slug: { notIn: program.tracks.map((t) => t.slug) }, sessions: { none: {} } } });
+  await tx.room.deleteMany({ where: { conferenceId, slug: { notIn: program.rooms.map((r) => r.slug) }, sessions: { none: {} } } });
+  await tx.speaker.deleteMany({ where: { conferenceId, slug: { notIn: program.speakers.map((s) => s.slug) }, sessions: { none: {} } } });
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}
