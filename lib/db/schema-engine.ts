@@ -55,7 +55,7 @@ export function readMigrations(dir = migrationsDir): MigrationList {
 
 export async function openSchemaEngine(databaseUrl: string) {
   const schema = readSchema();
-  const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
+  const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 });
   const log = () => {};
   return SchemaEngine.new(
     { datamodels: schema.files.map((f) => [f.path, f.content] as [string, string]) },

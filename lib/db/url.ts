@@ -11,5 +11,5 @@ export function databaseUrl(): string {
 export function sqliteFilePath(url: string): string {
   if (url === ":memory:" || url === "file::memory:") return ":memory:";
   const withoutScheme = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return path.resolve(process.cwd(), withoutScheme);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), withoutScheme);
 }

@@ -1,0 +1,17 @@
+import { notFound } from "next/navigation";
+import { getConference } from "@/lib/schedule/conference";
+import { ConferenceHeader } from "@/components/conference/conference-header";
+
+export default async function ConferenceLayout({ children, params }: LayoutProps<"/[conf]">) {
+  const { conf } = await params;
+  const conference = await getConference(conf);
+  if (!conference) notFound();
+  return (
+    <>
+      <ConferenceHeader conference={conference} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-10">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getConference } from "@/lib/schedule/conference";
+import { getSessionDetail } from "@/lib/schedule/sessions";
+import { formatLongDate, formatTimeRange } from "@/lib/time";
+import { CancelledBadge, KindBadge } from "@/components/ui/kind-badge";
+import { Markdown } from "@/components/ui/markdown";
+import { TrackBadge } from "@/components/ui/track-badge";
+import { SessionCard } from "@/components/schedule/session-card";
+import { PublicNotes } from "@/components/session/public-notes";
+
+export const revalidate = 300;
+export async function generateStaticParams() {
+  return [];
+}
+
+async function load(params: PageProps<"/[conf]/sessions/[slug]">["params"]) {
+  const { conf, slug } = await params;
+  const conference = await getConference(conf);
+  if (!conference) notFound();
+  const session = await getSessionDetail(conference, slug);
+  if (!session) notFound();
+  return { conference, session };
+}
+
+export async function generateMetadata({ params }: PageProps<"/[conf]/sessions/[slug]">): Promise<Metadata> {
+  const { conference, session } = await load(params);
+  return { title: `${session.title} · ${conference.name}`, description: session.abstract.slice(0, 160) };
+}
+
+export default async function SessionPage({ params }: PageProps<"/[conf]/sessions/[slug]">) {
+  const { conference, session } = await load(params);
+  const tz = conference.timeZone;
+  return (
+    <article className="space-y-10">
+      <header className="space-y-4">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href={`/${conference.slug}/schedule?day=${session.day}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+            ← {formatLongDate(session.day)}
+          </Link>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          {session.track && (
+            <Link href={`/${conference.slug}/schedule?track=${session.track.slug}`} className="hover:underline">
+              <TrackBadge track={session.track} className="text-sm" />
+            </Link>
+          )}
+          <KindBadge kind={session.kind} />
+          {session.status === "cancelled" && <CancelledBadge />}
+        </div>
+        <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{session.title}</h1>
+        {session.subtitle && <p className="text-lg text-zinc-600 dark:text-zinc-400">{session.subtitle}</p>}
+        <dl className="grid gap-x-8 gap-y-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900">
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500">When</dt>
+            <dd className="mt-1 font-medium">
+              {formatLongDate(session.day)}
+              <br />
+              <time dateTime={session.startsAt.toISOString()} className="tabular-nums">
+                {formatTimeRange(session.startsAt, session.endsAt, tz)}
+              </time>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Where</dt>
+            <dd className="mt-1 font-medium">{session.room?.name ?? "To be announced"}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{session.speakers.length === 1 ? "Speaker" : "Speakers"}</dt>
+            <dd className="mt-1">
+              {session.speakers.length === 0 && <span className="text-zinc-500">None listed</span>}
+              <ul className="space-y-1">
+                {session.speakers.map((speaker) => (
+                  <li key={speaker.slug}>
+                    <Link href={`/${conference.slug}/speakers/${speaker.slug}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                      {speaker.name}
+                    </Link>
+                    {speaker.affiliation && <span className="text-zinc-500"> · {speaker.affiliation}</span>}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        </dl>
+        {session.illustrative && (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            The time or room of this session is illustrative: the published sources do not give it.
+          </p>
+        )}
+      </header>
+
+      {session.abstract && (
+        <section aria-labelledby="abstract" className="max-w-3xl">
+          <h2 id="abstract" className="sr-only">About this session</h2>
+          <Markdown source={session.abstract} className="text-base" />
+        </section>
+      )}
+
+      <PublicNotes notes={session.publicNotes} />
+
+      {(session.parallel.length > 0 || session.nextInRoom) && (
+        <div className="grid gap-8 border-t border-zinc-200 pt-8 lg:grid-cols-2 dark:border-zinc-800">
+          <section aria-labelledby="parallel">
+            <h2 id="parallel" className="text-lg font-semibold tracking-tight">At the same time</h2>
+            {session.parallel.length === 0 ? (
+              <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing else runs in parallel.</p>
+            ) : (
+              <ul className="mt-3 space-y-3">
+                {session.parallel.map((other) => (
+                  <li key={other.id}>
+                    <SessionCard session={other} conferenceSlug={conference.slug} timeZone={tz} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="next-in-room">
+            <h2 id="next-in-room" className="text-lg font-semibold tracking-tight">Next in {session.room?.name ?? "this room"}</h2>
+            {session.nextInRoom ? (
+              <div className="mt-3">
+                <SessionCard session={session.nextInRoom} conferenceSlug={conference.slug} timeZone={tz} showDate />
+              </div>
+            ) : (
+              <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing else is scheduled in this room afterwards.</p>
+            )}
+          </section>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { ConferenceInfo } from "@/lib/schedule/conference";
+import { formatDateSpan } from "@/lib/time";
+
+const sections = [
+  { href: "schedule", label: "Schedule" },
+  { href: "speakers", label: "Speakers" },
+  { href: "search", label: "Search" },
+] as const;
+
+export function ConferenceHeader({ conference }: { conference: ConferenceInfo }) {
+  return (
+    <div className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/40">
+      <div className="mx-auto max-w-5xl px-4 pt-6 sm:px-6 sm:pt-8">
+        <p className="text-xs font-semibold uppercase tracking-wider text-accent-600 dark:text-accent-300">
+          {formatDateSpan(conference.startDate, conference.endDate)}
+          {conference.city && ` · ${conference.city}`}
+        </p>
+        <p className="mt-1 text-xl font-bold tracking-tight sm:text-2xl">
+          <Link href={`/${conference.slug}/schedule`}>{conference.name}</Link>
+        </p>
+        {conference.venue && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{conference.venue}</p>}
+        <nav aria-label={conference.name} className="mt-4">
+          <ul className="-mb-px flex gap-6 text-sm font-medium">
+            {sections.map((section) => (
+              <li key={section.href}>
+                <Link
+                  href={`/${conference.slug}/${section.href}`}
+                  className="inline-block border-b-2 border-transparent pb-3 text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-zinc-100"
+                >
+                  {section.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </div>
+  );
+}

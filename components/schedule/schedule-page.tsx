@@ -1,0 +1,59 @@
+import type { ConferenceInfo } from "@/lib/schedule/conference";
+import { scheduleHref, type ScheduleView } from "@/lib/schedule/schedule-view";
+import { formatLongDate } from "@/lib/time";
+import { EmptyState } from "@/components/ui/notice";
+import { Pagination } from "./pagination";
+import { ScheduleFilters } from "./schedule-filters";
+import { ScheduleList } from "./schedule-list";
+import { TimeZoneNote } from "@/components/conference/time-zone-note";
+import { SearchResults } from "@/components/search/search-results";
+
+type ScheduleResultView = Extract<ScheduleView, { ok: true }>;
+
+export function SchedulePage({ conference, view }: { conference: ConferenceInfo; view: ScheduleResultView }) {
+  const selection = { day: view.day?.date ?? null, track: view.track?.slug ?? null, q: view.q };
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
+            {view.day ? formatLongDate(view.day.date) : "Schedule"}
+          </h1>
+          <TimeZoneNote conference={conference} />
+        </div>
+      </div>
+      <ScheduleFilters conference={conference} selection={selection} />
+      <ScheduleResult conference={conference} view={view} />
+    </div>
+  );
+}
+
+function ScheduleResult({ conference, view }: { conference: ConferenceInfo; view: ScheduleResultView }) {
+  const summary = [
+    `${view.total} session${view.total === 1 ? "" : "s"}`,
+    view.q ? `matching “${view.q}”` : null,
+    view.track ? `in ${view.track.name}` : null,
+  ].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+        {summary}
+        {view.q && " · best matches first"}
+      </p>
+      {view.sessions.length === 0 ? (
+        <EmptyState title={view.q ? "No sessions match" : "Nothing scheduled here"}>
+          {view.q ? "Try fewer or shorter words: the start of a word is enough." : "Try another day or track."}
+        </EmptyState>
+      ) : view.q ? (
+        <SearchResults hits={view.sessions} conference={conference} />
+      ) : (
+        <ScheduleList sessions={view.sessions} conferenceSlug={conference.slug} timeZone={conference.timeZone} />
+      )}
+      <Pagination
+        page={view.page}
+        pageCount={view.pageCount}
+        hrefFor={(page) => scheduleHref(conference.slug, { day: view.day?.date, track: view.track?.slug, page })}
+      />
+    </div>
+  );
+}

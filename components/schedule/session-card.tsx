@@ -1,0 +1,56 @@
+import Link from "next/link";
+import type { ScheduleEntry } from "@/lib/schedule/schedule-view";
+import { formatShortDate, formatTimeRange } from "@/lib/time";
+import { CancelledBadge, KindBadge } from "@/components/ui/kind-badge";
+import { HighlightedText, plainExcerpt } from "@/components/ui/highlighted-text";
+import { TrackBadge } from "@/components/ui/track-badge";
+
+export function SessionCard({
+  session,
+  conferenceSlug,
+  timeZone,
+  headingLevel = 3,
+  showDate = false,
+}: {
+  session: ScheduleEntry;
+  conferenceSlug: string;
+  timeZone: string;
+  headingLevel?: 2 | 3 | 4;
+  showDate?: boolean;
+}) {
+  const Heading = `h${headingLevel}` as const;
+  const cancelled = session.status === "cancelled";
+  return (
+    <article
+      className="relative rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition hover:border-zinc-300 hover:shadow dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-zinc-700"
+      style={{ borderLeftColor: session.track?.color, borderLeftWidth: session.track ? 4 : undefined }}
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+        <time dateTime={session.startsAt.toISOString()} className="font-semibold tabular-nums text-zinc-700 dark:text-zinc-300">
+          {showDate && `${formatShortDate(session.day)}, `}
+          {formatTimeRange(session.startsAt, session.endsAt, timeZone)}
+        </time>
+        {session.room && <span>{session.room.name}</span>}
+        {session.track && <TrackBadge track={session.track} />}
+        <KindBadge kind={session.kind} />
+        {cancelled && <CancelledBadge />}
+      </div>
+      <Heading className={`mt-1.5 text-base font-semibold leading-snug ${cancelled ? "line-through decoration-zinc-400" : ""}`}>
+        <Link
+          href={`/${conferenceSlug}/sessions/${session.slug}`}
+          className="after:absolute after:inset-0 after:rounded-xl hover:text-accent-700 focus-visible:outline-none dark:hover:text-accent-300"
+        >
+          {session.titleHighlight ? <HighlightedText text={session.titleHighlight} /> : session.title}
+        </Link>
+      </Heading>
+      {session.speakers.length > 0 && (
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{session.speakers.map((s) => s.name).join(", ")}</p>
+      )}
+      {session.snippet && (
+        <p className="mt-2 line-clamp-3 text-sm text-zinc-600 dark:text-zinc-400">
+          <HighlightedText text={plainExcerpt(session.snippet)} />
+        </p>
+      )}
+    </article>
+  );
+}

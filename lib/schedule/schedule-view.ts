@@ -1,0 +1,67 @@
+import { searchSessions, type SearchHit } from "../search/search-sessions";
+import type { ScheduleParams } from "../validation/params";
+import type { ConferenceInfo } from "./conference";
+import { countSessions, listSessions, type SessionSummary } from "./sessions";
+
+/** Sessions on one schedule page; a big conference's day is split into pages of this size. */
+export const schedulePageSize = 150;
+/** A search lists at most this many sessions, best first. */
+export const searchResultLimit = 100;
+
+export type ScheduleEntry = SessionSummary & Partial<Pick<SearchHit, "titleHighlight" | "snippet">>;
+
+export type ScheduleView =
+  | {
+      ok: true;
+      day: ConferenceInfo["days"][number] | null;
+      track: ConferenceInfo["tracks"][number] | null;
+      q: string | null;
+      sessions: ScheduleEntry[];
+      page: number;
+      pageCount: number;
+      total: number;
+    }
+  | { ok: false; problem: "unknown-day" | "unknown-track" | "page-out-of-range"; message: string };
+
+/** The sessions a schedule URL asks for: validated against the conference, then read. */
+export async function loadScheduleView(
+  conference: ConferenceInfo,
+  params: Partial<ScheduleParams>,
+  viewerId: string | null = null,
+): Promise<ScheduleView> {
+  const day = params.day ? conference.days.find((d) => d.date === params.day) : null;
+  if (params.day && !day) {
+    return { ok: false, problem: "unknown-day", message: `${conference.name} has no day ${params.day}. It runs ${conference.startDate} to ${conference.endDate}.` };
+  }
+  const track = params.track ? conference.tracks.find((t) => t.slug === params.track) : null;
+  if (params.track && !track) {
+    return { ok: false, problem: "unknown-track", message: `${conference.name} has no track "${params.track}".` };
+  }
+  const q = params.q?.trim() || null;
+  const filter = { dayId: day?.id, trackId: track?.id };
+
+  if (q) {
+    const sessions = await searchSessions(q, { conferenceId: conference.id, viewerId, ...filter, limit: searchResultLimit });
+    return { ok: true, day: day ?? null, track: track ?? null, q, sessions, page: 1, pageCount: 1, total: sessions.length };
+  }
+
+  const total = await countSessions(conference.id, filter);
+  const pageCount = Math.max(1, Math.ceil(total / schedulePageSize));
+  const page = params.page ?? 1;
+  if (page > pageCount) {
+    return { ok: false, problem: "page-out-of-range", message: `This schedule has ${pageCount} page${pageCount === 1 ? "" : "s"}; there is no page ${page}.` };
+  }
+  const sessions = await listSessions(conference.id, { ...filter, skip: (page - 1) * schedulePageSize, take: schedulePageSize });
+  return { ok: true, day: day ?? null, track: track ?? null, q: null, sessions, page, pageCount, total };
+}
+
+/** The public URL of a schedule view; the one place that knows its query string. */
+export function scheduleHref(conferenceSlug: string, view: { day?: string | null; track?: string | null; q?: string | null; page?: number | null }) {
+  const params = new URLSearchParams();
+  if (view.day) params.set("day", view.day);
+  if (view.track) params.set("track", view.track);
+  if (view.q) params.set("q", view.q);
+  if (view.page && view.page > 1) params.set("page", String(view.page));
+  const query = params.toString();
+  return `/${conferenceSlug}/schedule${query ? `?${query}` : ""}`;
+}
