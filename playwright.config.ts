@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Playwright's own Chromium where it was installed (`npx playwright install chromium`), else the system's (Debian's package).
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
+const launchOptions = process.env.PLAYWRIGHT_USE_BUNDLED || !systemChromium
+  ? {}
+  : { executablePath: systemChromium, args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"] };
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } },
+  ],
+  webServer: {
+    // A fresh, migrated and seeded database for every run, then the production build.
+    command: "node --import tsx e2e/support/serve.ts",
+    url: `${baseURL}/api/conferences/dockercon-eu-2017`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    stdout: "pipe",
+  },
+});
