@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ConferenceInfo } from "@/lib/schedule/conference";
 import { formatDateSpan } from "@/lib/time";
+import { SectionLink } from "./section-link";
 
 const sections = [
   { href: "schedule", label: "Schedule" },
@@ -24,12 +25,7 @@ export function ConferenceHeader({ conference }: { conference: ConferenceInfo })
           <ul className="-mb-px flex gap-6 text-sm font-medium">
             {sections.map((section) => (
               <li key={section.href}>
-                <Link
-                  href={`/${conference.slug}/${section.href}`}
-                  className="inline-block border-b-2 border-transparent pb-3 text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-zinc-100"
-                >
-                  {section.label}
-                </Link>
+                <SectionLink href={`/${conference.slug}/${section.href}`}>{section.label}</SectionLink>
               </li>
             ))}
           </ul>

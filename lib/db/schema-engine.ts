@@ -80,14 +80,14 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  * Replays the migrations into a scratch file rather than the engine's shadow database, which the
  * WebAssembly engine cannot yet fill through the driver adapter (it sends whole scripts as one statement).
  */
-export async function diffMigrationsToSchema(): Promise<string> {
+export async function diffMigrationsToSchema(schema = readSchema()): Promise<string> {
   const scratch = mkdtempSync(path.join(tmpdir(), "hallway-migrations-"));
   const engine = await openSchemaEngine(`file:${path.join(scratch, "replay.db")}`);
   try {
     await engine.applyMigrations({ migrationsList: readMigrations(), filters });
     const result = await engine.diff({
-      from: { tag: "schemaDatasource", ...readSchema(), configDir: root },
-      to: { tag: "schemaDatamodel", ...readSchema() },
+      from: { tag: "schemaDatasource", ...schema, configDir: root },
+      to: { tag: "schemaDatamodel", ...schema },
       script: true,
       exitCode: null,
       filters,
