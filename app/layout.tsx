@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { AccountLink } from "@/components/account/account-link";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </span>
               Hallway
             </Link>
+            <AccountLink />
           </div>
         </header>
         {children}

@@ -2,3 +2,53 @@
 export function jsonError(status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429, error: string, headers?: HeadersInit) {
   return Response.json({ error }, { status, headers });
 }
+
+/** `Cache-Control` for anything personal: never stored by a browser or a shared cache. */
+export const privateNoStore = { "Cache-Control": "private, no-store" } as const;
+
+/** The strong ETag of a versioned resource: `"3"`. */
+export function versionETag(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * The version an `If-Match` names: null when absent or `"0"` ("I believe there is
+ * none"), a number for `"3"` (or `W/"3"`), undefined when it is not a version.
+ */
+export function parseIfMatchVersion(header: string | null): number | null | undefined {
+  if (header === null || header.trim() === "") return null;
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  if (!match) return undefined;
+  const version = Number(match[1]);
+  return version === 0 ? null : version;
+}
+
+/**
+ * True when a cookie-authenticated write comes from another site: a browser says
+ * so in `Sec-Fetch-Site`, and always sends `Origin` on PUT, POST and DELETE, which
+ * must then be this server's own origin. A request with neither header is not
+ * from a browser page, so it carries no one's cookies but its sender's.
+ */
+export function isCrossOriginWrite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") return true;
+  const origin = request.headers.get("origin");
+  if (origin === null) return site !== null && site !== "same-origin" && site !== "none";
+  return !ownOrigins(request).has(origin);
+}
+
+function ownOrigins(request: Request): Set<string> {
+  const url = new URL(request.url);
+  const origins = new Set([url.origin]);
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || url.protocol.replace(/:$/, "");
+  if (host) origins.add(`${proto}://${host}`);
+  if (process.env.HALLWAY_URL) {
+    try {
+      origins.add(new URL(process.env.HALLWAY_URL).origin);
+    } catch {
+      // A malformed HALLWAY_URL names no origin; the request's own still counts.
+    }
+  }
+  return origins;
+}

@@ -6,7 +6,7 @@ import { formatShortDate } from "@/lib/time";
 type Selection = { day: string | null; track: string | null; q: string | null };
 
 const chip =
-  "inline-flex shrink-0 items-center gap-1.5 rounded-full border px-3 py-1.5 text-sm font-medium transition";
+  "inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full border px-3 py-1.5 text-sm font-medium transition";
 const chipIdle =
   "border-zinc-200 bg-white text-zinc-700 hover:border-zinc-300 hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800";
 const chipActive = "border-zinc-900 bg-zinc-900 text-white dark:border-zinc-100 dark:bg-zinc-100 dark:text-zinc-900";
@@ -48,7 +48,7 @@ export function ScheduleFilters({ conference, selection }: { conference: Confere
               const active = selection.track === track.slug;
               return (
                 <li key={track.slug}>
-                  <Link href={href({ track: active ? null : track.slug })} aria-current={active ? "page" : undefined} className={`${chip} text-xs ${active ? chipActive : chipIdle}`}>
+                  <Link href={href({ track: active ? null : track.slug })} prefetch={false} aria-current={active ? "page" : undefined} className={`${chip} text-xs ${active ? chipActive : chipIdle}`}>
                     <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: track.color }} />
                     {track.name}
                   </Link>

@@ -38,7 +38,7 @@ export function SessionCard({
       <Heading className={`mt-1.5 text-base font-semibold leading-snug ${cancelled ? "line-through decoration-zinc-400" : ""}`}>
         <Link
           href={`/${conferenceSlug}/sessions/${session.slug}`}
-          className="after:absolute after:inset-0 after:rounded-xl hover:text-accent-700 focus-visible:outline-none dark:hover:text-accent-300"
+          className="after:absolute after:inset-0 after:rounded-xl hover:text-accent-700 dark:hover:text-accent-300"
         >
           {session.titleHighlight ? <HighlightedText text={session.titleHighlight} /> : session.title}
         </Link>

@@ -11,7 +11,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { externalSearchTables } from "../../prisma.config";
 import { sqliteFilePath } from "./url";
@@ -53,26 +57,47 @@ export function readMigrations(dir = migrationsDir): MigrationList {
   };
 }
 
-export async function openSchemaEngine(databaseUrl: string) {
+/**
+ * Runs `work` with an engine on the database and then closes the engine's own
+ * connection: `free()` leaves it open, and SQLite keeps the file locked until it closes.
+ */
+async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const schema = readSchema();
-  const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 });
-  const log = () => {};
-  return SchemaEngine.new(
+  const factory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 });
+  const opened: SqlDriverAdapter[] = [];
+  const tracking: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const engine = await SchemaEngine.new(
     { datamodels: schema.files.map((f) => [f.path, f.content] as [string, string]) },
-    log,
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(tracking),
   );
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
+  }
 }
 
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openSchemaEngine(databaseUrl);
-  try {
+  return withSchemaEngine(databaseUrl, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(), filters });
     return appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /**
@@ -82,19 +107,19 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
  */
 export async function diffMigrationsToSchema(schema = readSchema()): Promise<string> {
   const scratch = mkdtempSync(path.join(tmpdir(), "hallway-migrations-"));
-  const engine = await openSchemaEngine(`file:${path.join(scratch, "replay.db")}`);
   try {
-    await engine.applyMigrations({ migrationsList: readMigrations(), filters });
-    const result = await engine.diff({
-      from: { tag: "schemaDatasource", ...schema, configDir: root },
-      to: { tag: "schemaDatamodel", ...schema },
-      script: true,
-      exitCode: null,
-      filters,
+    return await withSchemaEngine(`file:${path.join(scratch, "replay.db")}`, async (engine) => {
+      await engine.applyMigrations({ migrationsList: readMigrations(), filters });
+      const result = await engine.diff({
+        from: { tag: "schemaDatasource", ...schema, configDir: root },
+        to: { tag: "schemaDatamodel", ...schema },
+        script: true,
+        exitCode: null,
+        filters,
+      });
+      return stripEmptyScript(result.stdout ?? "");
     });
-    return stripEmptyScript(result.stdout ?? "");
   } finally {
-    engine.free();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -78,6 +78,15 @@ async function writeProgram(tx: Tx, program: Program): Promise<LoadSummary> {
     }
   }
 
+  // Sessions that trade slugs within one import would collide mid-way: park the moving ones first.
+  const incomingSlugByGuid = new Map(program.sessions.map((s) => [s.guid, s.slug]));
+  for (const old of existing) {
+    const slug = incomingSlugByGuid.get(old.guid);
+    if (slug === undefined || slug === old.slug) continue;
+    old.slug = `~moving-${old.id}`;
+    await tx.session.update({ where: { id: old.id }, data: { slug: old.slug }, select: { id: true } });
+  }
+
   for (const s of program.sessions) {
     const fields = {
       slug: s.slug, title: s.title, subtitle: s.subtitle, kind: s.kind, abstract: s.abstract, language: s.language,

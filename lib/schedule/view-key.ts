@@ -9,8 +9,15 @@ export function encodeViewKey(params: Pick<ScheduleParams, "day" | "track" | "pa
   return [params.day ?? "all", params.track ?? "all", String(params.page ?? 1)].join("~");
 }
 
+/** The filter a key names, or null; only the one canonical spelling of each key is accepted, so each view is cached once. */
 export function decodeViewKey(key: string): Pick<ScheduleParams, "day" | "track" | "page"> | null {
-  const parts = decodeURIComponent(key).split("~");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(key);
+  } catch {
+    return null;
+  }
+  const parts = decoded.split("~");
   if (parts.length !== 3) return null;
   const [day, track, page] = parts as [string, string, string];
   const parsed = scheduleParamsSchema.safeParse({
@@ -20,5 +27,5 @@ export function decodeViewKey(key: string): Pick<ScheduleParams, "day" | "track"
   });
   if (!parsed.success) return null;
   const { q: _ignored, ...rest } = parsed.data;
-  return rest;
+  return encodeViewKey(rest) === decoded ? rest : null;
 }

@@ -20,7 +20,8 @@ const maxTermLength = 64;
  */
 export function toFtsQuery(text: string): string | null {
   const words = text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  const terms = [...new Set(words.map((w) => w.slice(0, maxTermLength)))].slice(0, maxTerms);
+  // Cut by code points, never inside a character.
+  const terms = [...new Set(words.map((w) => Array.from(w).slice(0, maxTermLength).join("")))].slice(0, maxTerms);
   return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;
 }
 
@@ -51,7 +52,7 @@ export async function rankSessions(db: Db, query: string, scope: SearchScope): P
   // bm25 is lower-is-better; a title hit outweighs an abstract hit, and a note hit counts half.
   const rows = await db.$queryRawUnsafe<{ sessionId: bigint | number; score: number }[]>(
     `WITH hits AS (
-       SELECT rowid AS "sessionId", bm25("session_search", 10.0, 6.0, 3.0, 2.0, 1.0) AS score
+       SELECT rowid AS "sessionId", bm25("session_search", 10.0, 4.0, 6.0, 3.0, 2.0, 1.0) AS score
        FROM "session_search" WHERE "session_search" MATCH ?
        UNION ALL
        SELECT n."sessionId", bm25("note_search") * 0.5
@@ -81,17 +82,16 @@ export async function highlightSessions(
   const result = new Map<number, Highlight>();
   if (!sessionIds.length) return result;
   const ids = sessionIds.map((id) => Math.trunc(id)).join(",");
-  const sessionRows = await db.$queryRawUnsafe<{ id: bigint | number; title: string; abstract: string; speakers: string }[]>(
+  const sessionRows = await db.$queryRawUnsafe<{ id: bigint | number; title: string; abstract: string }[]>(
     `SELECT rowid AS id,
        highlight("session_search", 0, char(2), char(3)) AS title,
-       snippet("session_search", 4, char(2), char(3), '…', 24) AS abstract,
-       highlight("session_search", 1, char(2), char(3)) AS speakers
+       snippet("session_search", 5, char(2), char(3), '…', 24) AS abstract
      FROM "session_search" WHERE "session_search" MATCH ? AND rowid IN (${ids})`,
     query,
   );
   for (const row of sessionRows) {
     const snippet = row.abstract.includes(MARK_START) ? row.abstract : null;
-    result.set(Number(row.id), { sessionId: Number(row.id), title: row.title.trim(), snippet });
+    result.set(Number(row.id), { sessionId: Number(row.id), title: row.title, snippet });
   }
   const noteRows = await db.$queryRawUnsafe<{ sessionId: bigint | number; snippet: string }[]>(
     `SELECT n."sessionId" AS "sessionId", snippet("note_search", 0, char(2), char(3), '…', 24) AS snippet

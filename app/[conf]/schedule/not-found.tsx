@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 // Rendered inside the conference layout when a schedule address names a day, track or page the conference doesn't have.
 export default function ScheduleNotFound() {
   return (
@@ -10,10 +8,10 @@ export default function ScheduleNotFound() {
         conference; tracks are the ones listed on the schedule; pages start at 1.
       </p>
       <p className="mt-4 text-sm">
-        {/* Relative to /<conf>/schedule, so it needs no parameters. */}
-        <Link href="schedule" className="font-semibold underline underline-offset-2">
+        {/* A full page load (not a client navigation, which keeps this boundary when only the query changes); relative to /<conf>/schedule. */}
+        <a href="schedule" className="font-semibold underline underline-offset-2">
           See the whole schedule
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getViewer } from "@/lib/auth/viewer";
 import { getConference } from "@/lib/schedule/conference";
 import { loadScheduleView } from "@/lib/schedule/schedule-view";
 import { scheduleParamsSchema } from "@/lib/validation/params";
@@ -19,7 +20,9 @@ export default async function DynamicSchedulePage({ params, searchParams }: Page
   if (!conference) notFound();
   const parsed = scheduleParamsSchema.safeParse(await searchParams);
   if (!parsed.success) notFound();
-  const view = await loadScheduleView(conference, parsed.data);
+  // Only a text filter reads notes, and then the viewer's private ones count too.
+  const viewerId = parsed.data.q ? ((await getViewer())?.id ?? null) : null;
+  const view = await loadScheduleView(conference, parsed.data, viewerId);
   if (!view.ok) notFound();
   return <SchedulePage conference={conference} view={view} />;
 }

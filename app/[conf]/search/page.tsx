@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getViewer } from "@/lib/auth/viewer";
 import { getConference } from "@/lib/schedule/conference";
 import { searchResultLimit } from "@/lib/schedule/schedule-view";
 import { searchSessions } from "@/lib/search/search-sessions";
@@ -24,7 +25,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   const conference = await getConference(conf);
   if (!conference) notFound();
   const { q } = searchPageParams.parse(await searchParams);
-  const hits = q ? await searchSessions(q, { conferenceId: conference.id, limit: searchResultLimit }) : [];
+  // A signed-in viewer's private notes are searched too; nobody else's ever are.
+  const viewerId = q ? ((await getViewer())?.id ?? null) : null;
+  const hits = q ? await searchSessions(q, { conferenceId: conference.id, viewerId, limit: searchResultLimit }) : [];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Search</h1>
@@ -57,7 +60,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
           )}
         </>
       ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Search titles, abstracts, speakers, tracks, rooms and attendees’ public notes.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Search titles, abstracts, speakers, tracks, rooms, attendees’ public notes and your own notes.</p>
       )}
     </div>
   );

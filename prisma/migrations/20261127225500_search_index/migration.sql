@@ -3,7 +3,7 @@
 
 -- One row per session, rowid = Session.id.
 CREATE VIRTUAL TABLE "session_search" USING fts5(
-    title, speakers, track, room, abstract,
+    title, subtitle, speakers, track, room, abstract,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
@@ -20,8 +20,8 @@ CREATE VIRTUAL TABLE "note_search" USING fts5(
 -- Sessions --------------------------------------------------------------
 
 CREATE TRIGGER "session_search_after_insert" AFTER INSERT ON "Session" BEGIN
-    INSERT INTO "session_search" (rowid, title, speakers, track, room, abstract)
-    SELECT s."id", s."title" || ' ' || s."subtitle",
+    INSERT INTO "session_search" (rowid, title, subtitle, speakers, track, room, abstract)
+    SELECT s."id", s."title", s."subtitle",
         coalesce((SELECT group_concat(sp."name", ' ') FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId" WHERE ss."sessionId" = s."id"), ''),
         coalesce(t."name", ''), coalesce(r."name", ''), s."abstract"
     FROM "Session" s LEFT JOIN "Track" t ON t."id" = s."trackId" LEFT JOIN "Room" r ON r."id" = s."roomId"
@@ -30,8 +30,8 @@ END;
 
 CREATE TRIGGER "session_search_after_update" AFTER UPDATE OF "title", "subtitle", "abstract", "trackId", "roomId" ON "Session" BEGIN
     DELETE FROM "session_search" WHERE rowid = OLD."id";
-    INSERT INTO "session_search" (rowid, title, speakers, track, room, abstract)
-    SELECT s."id", s."title" || ' ' || s."subtitle",
+    INSERT INTO "session_search" (rowid, title, subtitle, speakers, track, room, abstract)
+    SELECT s."id", s."title", s."subtitle",
         coalesce((SELECT group_concat(sp."name", ' ') FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId" WHERE ss."sessionId" = s."id"), ''),
         coalesce(t."name", ''), coalesce(r."name", ''), s."abstract"
     FROM "Session" s LEFT JOIN "Track" t ON t."id" = s."trackId" LEFT JOIN "Room" r ON r."id" = s."roomId"

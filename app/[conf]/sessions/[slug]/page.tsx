@@ -9,6 +9,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { TrackBadge } from "@/components/ui/track-badge";
 import { SessionCard } from "@/components/schedule/session-card";
 import { PublicNotes } from "@/components/session/public-notes";
+import { MyNote } from "@/components/notes/my-note";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -53,7 +54,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
         {session.subtitle && <p className="text-lg text-zinc-600 dark:text-zinc-400">{session.subtitle}</p>}
         <dl className="grid gap-x-8 gap-y-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900">
           <div>
-            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500">When</dt>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">When</dt>
             <dd className="mt-1 font-medium">
               {formatLongDate(session.day)}
               <br />
@@ -63,20 +64,20 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
             </dd>
           </div>
           <div>
-            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500">Where</dt>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Where</dt>
             <dd className="mt-1 font-medium">{session.room?.name ?? "To be announced"}</dd>
           </div>
           <div>
-            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500">{session.speakers.length === 1 ? "Speaker" : "Speakers"}</dt>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{session.speakers.length === 1 ? "Speaker" : "Speakers"}</dt>
             <dd className="mt-1">
-              {session.speakers.length === 0 && <span className="text-zinc-500">None listed</span>}
+              {session.speakers.length === 0 && <span className="text-zinc-500 dark:text-zinc-400">None listed</span>}
               <ul className="space-y-1">
                 {session.speakers.map((speaker) => (
                   <li key={speaker.slug}>
                     <Link href={`/${conference.slug}/speakers/${speaker.slug}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
                       {speaker.name}
                     </Link>
-                    {speaker.affiliation && <span className="text-zinc-500"> · {speaker.affiliation}</span>}
+                    {speaker.affiliation && <span className="text-zinc-500 dark:text-zinc-400"> · {speaker.affiliation}</span>}
                   </li>
                 ))}
               </ul>
@@ -96,6 +97,9 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
           <Markdown source={session.abstract} className="text-base" />
         </section>
       )}
+
+      {/* The page is cached for everyone: the island fetches the viewer's note in the browser. */}
+      <MyNote conferenceSlug={conference.slug} sessionSlug={session.slug} />
 
       <PublicNotes notes={session.publicNotes} />
 

@@ -5,7 +5,8 @@ import { searchResultLimit } from "@/lib/schedule/schedule-view";
 import { listSessions } from "@/lib/schedule/sessions";
 import { searchSessions } from "@/lib/search/search-sessions";
 import { describeIssues, scheduleParamsSchema, searchParamsToRecord } from "@/lib/validation/params";
-import { jsonError } from "@/lib/http";
+import { getViewerFromRequest } from "@/lib/auth/viewer";
+import { jsonError, privateNoStore } from "@/lib/http";
 
 /** Sessions in start order, or by relevance when `q` is given. */
 export async function GET(request: NextRequest, { params }: RouteContext<"/api/conferences/[conf]/sessions">) {
@@ -20,8 +21,9 @@ export async function GET(request: NextRequest, { params }: RouteContext<"/api/c
   const track = trackSlug ? conference.tracks.find((t) => t.slug === trackSlug) : undefined;
   if (trackSlug && !track) return jsonError(400, `track "${trackSlug}" is not a track of ${conference.name}`);
   const filter = { dayId: day?.id, trackId: track?.id };
-  const sessions = q
-    ? await searchSessions(q, { conferenceId: conference.id, limit: searchResultLimit, ...filter })
-    : await listSessions(conference.id, filter);
-  return Response.json({ sessions: sessions.map((s) => sessionToJson(s, conference.slug)) });
+  if (!q) return Response.json({ sessions: (await listSessions(conference.id, filter)).map((s) => sessionToJson(s, conference.slug)) });
+  // A search also matches the signed-in viewer's private notes, so its answer is theirs alone.
+  const viewer = await getViewerFromRequest(request);
+  const sessions = await searchSessions(q, { conferenceId: conference.id, viewerId: viewer?.id ?? null, limit: searchResultLimit, ...filter });
+  return Response.json({ sessions: sessions.map((s) => sessionToJson(s, conference.slug)) }, { headers: viewer ? privateNoStore : undefined });
 }

@@ -1,0 +1,91 @@
+import { revalidatePath } from "next/cache";
+import { getViewerFromRequest } from "@/lib/auth/viewer";
+import { isCrossOriginWrite, jsonError, parseIfMatchVersion, privateNoStore, versionETag } from "@/lib/http";
+import { changesPublicView, deleteNote, getMyNote, getNoteTarget, saveNote, type MyNote } from "@/lib/notes/notes";
+import { firstNoteIssue, noteInputSchema } from "@/lib/validation/note";
+
+/** My note on one session: cookie-authenticated, versioned by ETag, never cached. */
+
+type Context = { params: Promise<{ conf: string; slug: string }> };
+
+/** A note's JSON and UTF-8 can be far longer than its 50,000 characters, but not this long. */
+const maxRequestBytes = 1_000_000;
+const conflictMessage = "This note was changed in another tab or on another device";
+const badIfMatch = 'If-Match must be the ETag of the note you edited, like "3" ("0" when you have none)';
+
+function noteJson(note: MyNote) {
+  return { body: note.body, visibility: note.visibility, version: note.version, updatedAt: note.updatedAt.toISOString() };
+}
+
+function noteResponse(note: MyNote) {
+  return Response.json(noteJson(note), { headers: { ...privateNoStore, ETag: versionETag(note.version) } });
+}
+
+function conflictResponse(current: MyNote | null) {
+  return Response.json({ error: conflictMessage, current: current && noteJson(current) }, { status: 412, headers: privateNoStore });
+}
+
+/** The session and who is asking, or the response that says why not. */
+async function resolve(request: Request, context: Context) {
+  const { conf, slug } = await context.params;
+  const target = await getNoteTarget(conf, slug);
+  if (!target) return { ok: false, response: jsonError(404, `No session "${slug}" at conference "${conf}"`, privateNoStore) } as const;
+  const viewer = await getViewerFromRequest(request);
+  if (!viewer) return { ok: false, response: jsonError(401, "Sign in to keep notes", privateNoStore) } as const;
+  return { ok: true, target, viewer } as const;
+}
+
+function revalidateSessionPage(conferenceSlug: string, sessionSlug: string) {
+  revalidatePath(`/${conferenceSlug}/sessions/${sessionSlug}`);
+}
+
+export async function GET(request: Request, context: Context) {
+  const resolved = await resolve(request, context);
+  if (!resolved.ok) return resolved.response;
+  const note = await getMyNote(resolved.viewer.id, resolved.target.session.id);
+  if (!note) return jsonError(404, "You have no note on this session yet", privateNoStore);
+  return noteResponse(note);
+}
+
+export async function PUT(request: Request, context: Context) {
+  if (isCrossOriginWrite(request)) return jsonError(403, "Notes can only be changed from this site", privateNoStore);
+  const resolved = await resolve(request, context);
+  if (!resolved.ok) return resolved.response;
+  const { target, viewer } = resolved;
+
+  const baseVersion = parseIfMatchVersion(request.headers.get("if-match"));
+  if (baseVersion === undefined) return jsonError(400, badIfMatch, privateNoStore);
+  if (Number(request.headers.get("content-length") ?? 0) > maxRequestBytes) return jsonError(413, "The request is too large", privateNoStore);
+  let json: unknown;
+  try {
+    json = JSON.parse(await request.text());
+  } catch {
+    return jsonError(400, 'Send the note as JSON: {"body": "…", "visibility": "private"}', privateNoStore);
+  }
+  const parsed = noteInputSchema.safeParse(json);
+  if (!parsed.success) return jsonError(400, firstNoteIssue(parsed.error), privateNoStore);
+
+  const result = await saveNote(viewer.id, target.session.id, { ...parsed.data, baseVersion });
+  if (!result.ok) return conflictResponse(result.current);
+  if (changesPublicView(result.previousVisibility, result.note.visibility)) revalidateSessionPage(target.conference.slug, target.session.slug);
+  return noteResponse(result.note);
+}
+
+export async function DELETE(request: Request, context: Context) {
+  if (isCrossOriginWrite(request)) return jsonError(403, "Notes can only be changed from this site", privateNoStore);
+  const resolved = await resolve(request, context);
+  if (!resolved.ok) return resolved.response;
+  const { target, viewer } = resolved;
+
+  const ifMatch = request.headers.get("if-match")?.trim() || null;
+  const baseVersion = parseIfMatchVersion(ifMatch);
+  if (baseVersion === undefined) return jsonError(400, badIfMatch, privateNoStore);
+
+  // Without If-Match the note goes whatever its version; with "0" only if there is none, which is a conflict.
+  const result = await deleteNote(viewer.id, target.session.id, ifMatch === null ? undefined : (baseVersion ?? 0));
+  if (!result.ok) {
+    return result.reason === "conflict" ? conflictResponse(result.current) : jsonError(404, "You have no note on this session", privateNoStore);
+  }
+  if (changesPublicView(result.deleted.visibility, null)) revalidateSessionPage(target.conference.slug, target.session.slug);
+  return new Response(null, { status: 204, headers: privateNoStore });
+}

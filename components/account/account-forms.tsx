@@ -1,0 +1,39 @@
+"use client";
+
+import { useActionState } from "react";
+import { changePassword, deleteAccount, type FormState } from "@/app/(account)/actions";
+import { minPasswordLength } from "@/lib/auth/limits";
+import { Field, FormMessage, SubmitButton } from "./form-controls";
+
+export function ChangePasswordForm() {
+  const [state, action] = useActionState<FormState, FormData>(changePassword, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage message={state.message} tone="success" />
+      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={state.errors?.currentPassword} />
+      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" error={state.errors?.newPassword} hint={`At least ${minPasswordLength} characters.`} />
+      <SubmitButton>Change password</SubmitButton>
+    </form>
+  );
+}
+
+export function DeleteAccountForm() {
+  const [state, action] = useActionState<FormState, FormData>(deleteAccount, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <Field label="Password" name="password" type="password" autoComplete="current-password" error={state.errors?.password} />
+      <div className="space-y-1.5">
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="confirm" className="mt-0.5 size-4" aria-invalid={state.errors?.confirm ? true : undefined} aria-describedby={state.errors?.confirm ? "confirm-error" : undefined} />
+          <span>I understand that my account and all my notes will be deleted for good.</span>
+        </label>
+        {state.errors?.confirm && (
+          <p id="confirm-error" className="text-sm text-red-700 dark:text-red-400">
+            {state.errors.confirm}
+          </p>
+        )}
+      </div>
+      <SubmitButton tone="danger">Delete my account and notes</SubmitButton>
+    </form>
+  );
+}

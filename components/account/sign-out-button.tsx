@@ -1,0 +1,14 @@
+"use client";
+
+import { signOut } from "@/app/(account)/actions";
+import { clearAllDrafts } from "@/components/notes/note-draft";
+
+export function SignOutButton() {
+  return (
+    <form action={signOut} onSubmit={clearAllDrafts}>
+      <button type="submit" className="w-full rounded-lg border border-zinc-300 px-4 py-2.5 text-sm font-semibold hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        Sign out
+      </button>
+    </form>
+  );
+}

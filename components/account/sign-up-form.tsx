@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { signUp, type FormState } from "@/app/(account)/actions";
+import { minPasswordLength } from "@/lib/auth/limits";
+import { Field, FormMessage, SubmitButton } from "./form-controls";
+
+export function SignUpForm({ next }: { next: string }) {
+  const [state, action] = useActionState<FormState, FormData>(signUp, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="next" value={next} />
+      <FormMessage message={state.message} />
+      <Field label="Name" name="name" autoComplete="name" defaultValue={state.values?.name} error={state.errors?.name} hint="Shown beside the notes you make public." />
+      <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={state.errors?.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={state.errors?.password}
+        hint={`At least ${minPasswordLength} characters. A phrase of a few words is easy to remember and hard to guess.`}
+      />
+      <SubmitButton>Create account</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "../db/client";
+import { maxPasswordLength, minPasswordLength } from "./limits";
+import { authSecret } from "./secret";
+import { clearAccountFailures, clientAddress, recordFailure, secondsUntilAllowed, type SignInAttempt } from "./throttle";
+
+
+function signInAttempt(ctx: { body?: unknown; headers?: Headers }): SignInAttempt | null {
+  const email = (ctx.body as { email?: unknown } | undefined)?.email;
+  if (typeof email !== "string" || !ctx.headers) return null;
+  return { email, address: clientAddress(ctx.headers), userAgent: ctx.headers.get("user-agent") ?? "" };
+}
+
+/**
+ * Accounts, sessions and passwords (docs/decisions/0006-accounts-with-better-auth.md):
+ * sessions live in the AuthSession table behind an opaque HttpOnly cookie,
+ * passwords are hashed with scrypt, and cross-origin writes are refused.
+ */
+export const auth = betterAuth({
+  appName: "Hallway",
+  secret: authSecret(),
+  baseURL: process.env.HALLWAY_URL || undefined,
+  trustedOrigins: process.env.HALLWAY_URL ? [process.env.HALLWAY_URL] : [],
+  database: prismaAdapter(db, { provider: "sqlite" }),
+  session: {
+    modelName: "authSession",
+    expiresIn: 60 * 60 * 24 * 30,
+    updateAge: 60 * 60 * 24,
+    // Every request checks the database, so a revoked session is signed out at once.
+    cookieCache: { enabled: false },
+  },
+  user: { deleteUser: { enabled: true } },
+  emailAndPassword: {
+    enabled: true,
+    autoSignIn: true,
+    minPasswordLength,
+    maxPasswordLength,
+    revokeSessionsOnPasswordReset: true,
+  },
+  advanced: {
+    cookiePrefix: "hallway",
+    // Secure cookies whenever the site is served over https (from HALLWAY_URL, else from the request).
+    useSecureCookies: process.env.HALLWAY_URL ? process.env.HALLWAY_URL.startsWith("https://") : undefined,
+    defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+  },
+  rateLimit: {
+    // Our own failure-based throttle guards sign-in; this only caps floods, high enough for a venue behind one address.
+    enabled: true,
+    window: 60,
+    max: 1000,
+    customRules: { "/sign-in/email": false, "/get-session": false, "/sign-up/email": { window: 60, max: 300 } },
+  },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-in/email") return;
+      const attempt = signInAttempt(ctx);
+      if (!attempt) return;
+      const wait = await secondsUntilAllowed(attempt);
+      if (wait > 0) {
+        throw new APIError(
+          "TOO_MANY_REQUESTS",
+          { message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}.`, code: "TOO_MANY_FAILED_SIGN_INS" },
+          { "Retry-After": String(wait) },
+        );
+      }
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-in/email") return;
+      const attempt = signInAttempt(ctx);
+      if (!attempt) return;
+      const returned = ctx.context.returned;
+      if (returned instanceof APIError) {
+        if (returned.statusCode === 401 || returned.status === "UNAUTHORIZED") await recordFailure(attempt);
+      } else {
+        await clearAccountFailures(attempt.email);
+      }
+    }),
+  },
+  plugins: [nextCookies()],
+});

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { isCrossOriginWrite, parseIfMatchVersion, versionETag } from "./http";
+
+const put = (headers: Record<string, string>, url = "http://localhost:3000/api/conferences/c/sessions/s/note") =>
+  new Request(url, { method: "PUT", headers });
+
+describe("isCrossOriginWrite", () => {
+  it("accepts a write from the page's own origin", () => {
+    assert.equal(isCrossOriginWrite(put({ origin: "http://localhost:3000", host: "localhost:3000", "sec-fetch-site": "same-origin" })), false);
+  });
+
+  it("accepts the public origin a proxy forwards", () => {
+    const request = put({ origin: "https://hallway.example", host: "127.0.0.1:3000", "x-forwarded-host": "hallway.example", "x-forwarded-proto": "https" }, "http://127.0.0.1:3000/x");
+    assert.equal(isCrossOriginWrite(request), false);
+  });
+
+  it("refuses another origin, a null origin, and what the browser calls cross-site or same-site", () => {
+    assert.equal(isCrossOriginWrite(put({ origin: "https://evil.example", host: "localhost:3000" })), true);
+    assert.equal(isCrossOriginWrite(put({ origin: "http://localhost:3001", host: "localhost:3000" })), true);
+    assert.equal(isCrossOriginWrite(put({ origin: "null", host: "localhost:3000" })), true);
+    assert.equal(isCrossOriginWrite(put({ origin: "http://localhost:3000", "sec-fetch-site": "cross-site" })), true);
+    assert.equal(isCrossOriginWrite(put({ "sec-fetch-site": "same-site" })), true);
+    assert.equal(isCrossOriginWrite(put({ "sec-fetch-site": "cross-site" })), true);
+  });
+
+  it("lets a client that is not a browser page (no Origin, no Sec-Fetch-Site) through", () => {
+    assert.equal(isCrossOriginWrite(put({})), false);
+  });
+});
+
+describe("parseIfMatchVersion", () => {
+  it("reads a version ETag, and treats absent or \"0\" as no note", () => {
+    assert.equal(parseIfMatchVersion(null), null);
+    assert.equal(parseIfMatchVersion('"0"'), null);
+    assert.equal(parseIfMatchVersion('"7"'), 7);
+    assert.equal(parseIfMatchVersion('W/"7"'), 7);
+    assert.equal(parseIfMatchVersion(versionETag(12)), 12);
+  });
+
+  it("refuses anything else", () => {
+    for (const header of ["7", '"x"', "*", '"-1"', '"1", "2"', '"1.5"']) assert.equal(parseIfMatchVersion(header), undefined, header);
+  });
+});

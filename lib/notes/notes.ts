@@ -1,0 +1,154 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import type { ConferenceInfo } from "../schedule/conference";
+import { formatDateSpan, formatLongDate, formatTimeRange } from "../time";
+import type { NoteVisibility } from "./limits";
+
+export { noteMaxLength, type NoteVisibility } from "./limits";
+
+/**
+ * Personal notes. Every function takes the viewer's id and puts it in the
+ * `where`, so no caller can read or change someone else's note by passing a
+ * session id. Saves are optimistic: the version the person edited must still
+ * be the stored one, checked in the same statement that writes.
+ */
+
+export type MyNote = { body: string; visibility: NoteVisibility; version: number; updatedAt: Date };
+
+export type SaveNoteResult =
+  | { ok: true; note: MyNote; previousVisibility: NoteVisibility | null }
+  | { ok: false; reason: "conflict"; current: MyNote | null };
+
+export type DeleteNoteResult =
+  | { ok: true; deleted: MyNote }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "conflict"; current: MyNote };
+
+const myNoteSelect = { body: true, visibility: true, version: true, updatedAt: true } satisfies Prisma.NoteSelect;
+
+const toVisibility = (stored: string): NoteVisibility => (stored === "public" ? "public" : "private");
+
+function toMyNote(row: Prisma.NoteGetPayload<{ select: typeof myNoteSelect }>): MyNote {
+  return { ...row, visibility: toVisibility(row.visibility) };
+}
+
+/** True when the public session page shows something different after this change. */
+export function changesPublicView(before: NoteVisibility | null, after: NoteVisibility | null): boolean {
+  return before === "public" || after === "public";
+}
+
+/** The session a note URL names, with what a notes page shows about it; null when either slug is unknown. Memoised per request. */
+export const getNoteTarget = cache(async (conferenceSlug: string, sessionSlug: string) => {
+  const row = await db.session.findFirst({
+    where: { slug: sessionSlug, conference: { slug: conferenceSlug } },
+    select: {
+      id: true, slug: true, title: true, startsAt: true, endsAt: true,
+      day: { select: { date: true } },
+      room: { select: { name: true } },
+      conference: { select: { id: true, slug: true, name: true, timeZone: true } },
+    },
+  });
+  if (!row) return null;
+  const { conference, day, room, ...session } = row;
+  return { conference, session: { ...session, day: day.date, room: room?.name ?? null } };
+});
+
+export type NoteTarget = NonNullable<Awaited<ReturnType<typeof getNoteTarget>>>;
+
+export async function getMyNote(userId: string, sessionId: number): Promise<MyNote | null> {
+  const row = await db.note.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: myNoteSelect });
+  return row && toMyNote(row);
+}
+
+/**
+ * Creates the note when `baseVersion` is null or 0 (the person believes there is
+ * none), otherwise updates it only if it is still at `baseVersion`. Anything
+ * else is a conflict that changes nothing and returns what is stored now.
+ */
+export async function saveNote(
+  userId: string,
+  sessionId: number,
+  input: { body: string; visibility: NoteVisibility; baseVersion: number | null },
+): Promise<SaveNoteResult> {
+  const { body, visibility, baseVersion } = input;
+  if (!baseVersion) {
+    try {
+      const created = await db.note.create({ data: { userId, sessionId, body, visibility }, select: myNoteSelect });
+      return { ok: true, note: toMyNote(created), previousVisibility: null };
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
+      }
+      throw error;
+    }
+  }
+  const mine = { userId_sessionId: { userId, sessionId } };
+  // One transaction, so the visibility read before is the one this update replaced.
+  const [before, updated, after] = await db.$transaction([
+    db.note.findUnique({ where: mine, select: { visibility: true } }),
+    db.note.updateMany({
+      where: { userId, sessionId, version: baseVersion },
+      data: { body, visibility, version: { increment: 1 } },
+    }),
+    db.note.findUnique({ where: mine, select: myNoteSelect }),
+  ]);
+  if (updated.count === 0 || !before || !after) return { ok: false, reason: "conflict", current: after && toMyNote(after) };
+  return { ok: true, note: toMyNote(after), previousVisibility: toVisibility(before.visibility) };
+}
+
+/** Deletes my note, only if it is still at `baseVersion` when one is given. */
+export async function deleteNote(userId: string, sessionId: number, baseVersion?: number | null): Promise<DeleteNoteResult> {
+  const [before, deleted] = await db.$transaction([
+    db.note.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: myNoteSelect }),
+    db.note.deleteMany({ where: { userId, sessionId, ...(baseVersion == null ? {} : { version: baseVersion }) } }),
+  ]);
+  if (!before) return { ok: false, reason: "not-found" };
+  if (deleted.count === 0) return { ok: false, reason: "conflict", current: toMyNote(before) };
+  return { ok: true, deleted: toMyNote(before) };
+}
+
+/** My notes on one conference's sessions, in schedule order, with what a wrap-up says about each session. */
+export async function listMyNotes(userId: string, conferenceId: number) {
+  const rows = await db.note.findMany({
+    where: { userId, session: { conferenceId } },
+    select: {
+      ...myNoteSelect,
+      session: {
+        select: {
+          slug: true, title: true, startsAt: true, endsAt: true,
+          day: { select: { date: true } },
+          room: { select: { name: true } },
+          speakers: { select: { speaker: { select: { name: true } } }, orderBy: { position: "asc" } },
+        },
+      },
+    },
+    orderBy: [{ session: { startsAt: "asc" } }, { session: { room: { position: "asc" } } }, { session: { title: "asc" } }],
+  });
+  return rows.map(({ session: { day, room, speakers, ...session }, ...note }) => ({
+    ...toMyNote(note),
+    session: { ...session, day: day.date, room: room?.name ?? null, speakers: speakers.map((link) => link.speaker.name) },
+  }));
+}
+
+export type MyNoteWithSession = Awaited<ReturnType<typeof listMyNotes>>[number];
+
+type ExportedConference = Pick<ConferenceInfo, "id" | "name" | "startDate" | "endDate" | "venue" | "city" | "timeZone">;
+
+/** One Markdown wrap-up of my notes on a conference, session by session in schedule order. */
+export async function exportMarkdown(userId: string, conference: ExportedConference): Promise<string> {
+  return notesToMarkdown(conference, await listMyNotes(userId, conference.id));
+}
+
+export function notesToMarkdown(conference: Omit<ExportedConference, "id">, notes: MyNoteWithSession[]): string {
+  const place = [conference.venue, conference.city].filter(Boolean).join(", ");
+  const parts = [`# ${conference.name}`, [formatDateSpan(conference.startDate, conference.endDate), place].filter(Boolean).join(" · ")];
+  const written = notes.filter((note) => note.body.trim() !== "");
+  if (written.length === 0) parts.push("_No notes yet._");
+  for (const { session, body } of written) {
+    const time = formatTimeRange(session.startsAt, session.endsAt, conference.timeZone);
+    parts.push(`## ${session.title}`, [formatLongDate(session.day), time, session.room, session.speakers.join(", ")].filter(Boolean).join(" · "), body.trim());
+  }
+  return `${parts.join("\n\n")}\n`;
+}

@@ -1,0 +1,258 @@
+import assert from "node:assert/strict";
+import { before, describe, it, mock } from "node:test";
+import { useTestDatabase } from "../test/database";
+import { tinyProgram } from "../test/programs";
+import { MARK_END, MARK_START, rankSessions, toFtsQuery } from "./fts5";
+
+// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
+await useTestDatabase();
+const { db } = await import("../db/client");
+const { seedDemo } = await import("../../prisma/seed");
+const { loadProgram } = await import("../program/load-program");
+const { searchSessions } = await import("./search-sessions");
+
+/** Everything a person might paste into the search box that FTS5 would otherwise read as syntax. */
+const hostileInputs = [
+  '"',
+  '""',
+  '"docker',
+  "*",
+  "kube*",
+  "AND",
+  "docker AND",
+  "OR NOT",
+  "NEAR(",
+  "NEAR(docker kubernetes, 2)",
+  "-",
+  "-kubernetes",
+  "^",
+  "^docker",
+  ":",
+  "title:docker",
+  "{title speakers}: docker",
+  "(",
+  ")",
+  "docker + swarm",
+  "'; DROP TABLE \"Session\"; --",
+  "\u0000",
+  "x".repeat(5000),
+  "docker ".repeat(800),
+  "🐳",
+  "🐳 docker 🚀",
+  "\u0301",
+  "",
+  " ",
+  "\t\n  ",
+];
+
+const wellFormedQuery = /^"[\p{L}\p{N}\p{M}]+"\*(?: "[\p{L}\p{N}\p{M}]+"\*)*$/u;
+
+describe("toFtsQuery", () => {
+  it("returns null when nothing searchable is left", () => {
+    for (const input of ['"', '""', "*", "-", "^", ":", "(", ")", "🐳🚀", "", " ", "\t\n  ", "\u0000"]) {
+      assert.equal(toFtsQuery(input), null, `input ${JSON.stringify(input)}`);
+    }
+  });
+
+  it("quotes every word and makes it a prefix, so operators and punctuation are plain text", () => {
+    assert.equal(toFtsQuery("kube"), '"kube"*');
+    assert.equal(toFtsQuery("AND"), '"and"*');
+    assert.equal(toFtsQuery("NEAR("), '"near"*');
+    assert.equal(toFtsQuery('"docker'), '"docker"*');
+    assert.equal(toFtsQuery("kube*"), '"kube"*');
+    assert.equal(toFtsQuery("-kubernetes"), '"kubernetes"*');
+    assert.equal(toFtsQuery("^docker"), '"docker"*');
+    assert.equal(toFtsQuery("title:docker"), '"title"* "docker"*');
+    assert.equal(toFtsQuery("docker OR swarm"), '"docker"* "or"* "swarm"*');
+  });
+
+  it("lower-cases, drops repeated words and keeps accents for the index to fold", () => {
+    assert.equal(toFtsQuery("Docker docker DOCKER swarm"), '"docker"* "swarm"*');
+    assert.equal(toFtsQuery("Zoë Café"), '"zoë"* "café"*');
+    // The decomposed spelling (e + combining diaeresis) becomes the same query.
+    assert.equal(toFtsQuery("Zoe\u0308 Cafe\u0301"), '"zoë"* "café"*');
+  });
+
+  it("caps the number of terms at 12 and each term at 64 characters", () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`);
+    const query = toFtsQuery(words.join(" "));
+    assert.equal(query, words.slice(0, 12).map((w) => `"${w}"*`).join(" "));
+    assert.equal(toFtsQuery("a".repeat(5000)), `"${"a".repeat(64)}"*`);
+    const many = toFtsQuery(Array.from({ length: 1000 }, (_, i) => `w${i}`).join("-"));
+    assert.equal(many?.split(" ").length, 12);
+  });
+
+  it("always produces a query of quoted prefix terms, whatever the input", () => {
+    for (const input of hostileInputs) {
+      const query = toFtsQuery(input);
+      if (query !== null) assert.match(query, wellFormedQuery, `input ${JSON.stringify(input.slice(0, 40))}`);
+    }
+  });
+
+  it("never cuts a character in half when it shortens a long word", () => {
+    const query = toFtsQuery("a" + "𠀀".repeat(40)) ?? "";
+    const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    assert.doesNotMatch(query, loneSurrogate);
+    assert.ok(("a" + "𠀀".repeat(40)).startsWith(query.slice(1, -2)), query);
+  });
+});
+
+describe("searching the demo conference", () => {
+  let dockerconId: number;
+  let cafeConfId: number;
+  const owner = "search-owner";
+  const stranger = "search-stranger";
+
+  before(async () => {
+    mock.method(console, "log", () => {});
+    await seedDemo({ db });
+    await loadProgram(db, tinyProgram());
+    mock.restoreAll();
+    dockerconId = (await db.conference.findUniqueOrThrow({ where: { slug: "dockercon-eu-2017" } })).id;
+    cafeConfId = (await db.conference.findUniqueOrThrow({ where: { slug: "cafe-conf-2018" } })).id;
+    await db.user.createMany({
+      data: [
+        { id: owner, name: "Note Owner", email: "owner@example.invalid" },
+        { id: stranger, name: "Someone Else", email: "stranger@example.invalid" },
+      ],
+    });
+    const journey = await db.session.findUniqueOrThrow({
+      where: { conferenceId_slug: { conferenceId: dockerconId, slug: "my-journey-to-go" } },
+    });
+    await db.note.create({
+      data: { userId: owner, sessionId: journey.id, body: "Zanzibarquux: my own reflections on the journey.", visibility: "private" },
+    });
+  });
+
+  const slugs = async (text: string, options: { viewerId?: string | null; conferenceId?: number } = {}) =>
+    (await searchSessions(text, { conferenceId: options.conferenceId ?? dockerconId, viewerId: options.viewerId })).map((h) => h.slug);
+
+  it('finds the Kubernetes announcement from the prefix "kube"', async () => {
+    assert.ok((await slugs("kube")).includes("general-session-day-1"));
+  });
+
+  it("ignores case", async () => {
+    const lower = await slugs("kubernetes");
+    assert.ok(lower.includes("general-session-day-1"));
+    assert.deepEqual(await slugs("KUBERNETES"), lower);
+    assert.deepEqual(await slugs("KuBeRnEtEs"), lower);
+  });
+
+  it("ignores accents, in the query and in the program", async () => {
+    assert.ok((await slugs("wiréguard")).includes("linuxkit-deep-dive"));
+    assert.deepEqual(await slugs("wiréguard"), await slugs("wireguard"));
+    assert.deepEqual(await slugs("zoe cafe", { conferenceId: cafeConfId }), ["espresso-and-kubernetes"]);
+    assert.deepEqual(await slugs("ZOË CAFÉ", { conferenceId: cafeConfId }), ["espresso-and-kubernetes"]);
+    assert.deepEqual(await slugs("salle ete", { conferenceId: cafeConfId }), ["espresso-and-kubernetes"]);
+  });
+
+  it("finds sessions by speaker name", async () => {
+    assert.ok((await slugs("hykes")).includes("general-session-day-1"));
+    // Kristie Howard is named only in the speaker list, not in any abstract or note.
+    assert.deepEqual(await slugs("howard"), ["general-session-day-1"]);
+  });
+
+  it("finds sessions by track and room name", async () => {
+    assert.deepEqual(await slugs("black belt"), ["linuxkit-deep-dive"]);
+    assert.deepEqual(await slugs("auditorium 15"), ["looking-under-the-hood-containerd"]);
+  });
+
+  it("only finds sessions of the conference searched", async () => {
+    const hits = await searchSessions("kubernetes", { conferenceId: dockerconId });
+    assert.ok(hits.length > 0);
+    const conferences = await db.session.findMany({ where: { id: { in: hits.map((h) => h.id) } }, select: { conferenceId: true } });
+    assert.deepEqual(new Set(conferences.map((s) => s.conferenceId)), new Set([dockerconId]));
+    assert.deepEqual(await slugs("kubernetes", { conferenceId: cafeConfId }), ["espresso-and-kubernetes"]);
+    assert.deepEqual(await slugs("zoe"), []);
+  });
+
+  it("ranks a title match above sessions that only mention the word", async () => {
+    assert.equal((await slugs("linuxkit"))[0], "linuxkit-deep-dive");
+    assert.equal((await slugs("containerd"))[0], "looking-under-the-hood-containerd");
+  });
+
+  it("honours the day, track and limit of the scope", async () => {
+    const day2 = await db.day.findUniqueOrThrow({ where: { conferenceId_date: { conferenceId: dockerconId, date: "2017-10-18" } } });
+    const onDay2 = await searchSessions("docker", { conferenceId: dockerconId, dayId: day2.id });
+    assert.ok(onDay2.length > 0);
+    assert.ok(onDay2.every((h) => h.day === "2017-10-18"));
+    assert.ok((await slugs("docker")).some((slug) => !onDay2.some((h) => h.slug === slug)), "the day filter removed nothing");
+
+    const theater = await db.track.findUniqueOrThrow({ where: { conferenceId_slug: { conferenceId: dockerconId, slug: "community-theater" } } });
+    const inTheater = await searchSessions("docker", { conferenceId: dockerconId, trackId: theater.id });
+    assert.ok(inTheater.length > 0);
+    assert.ok(inTheater.every((h) => h.track?.slug === "community-theater"));
+
+    assert.equal((await searchSessions("docker", { conferenceId: dockerconId, limit: 2 })).length, 2);
+  });
+
+  it("answers every hostile input with a list, never an error", async () => {
+    for (const input of hostileInputs) {
+      const hits = await searchSessions(input, { conferenceId: dockerconId });
+      assert.ok(Array.isArray(hits), `input ${JSON.stringify(input.slice(0, 40))}`);
+      const query = toFtsQuery(input);
+      if (query) {
+        const ranked = await rankSessions(db, query, { conferenceId: dockerconId, viewerId: null, limit: 50 });
+        assert.deepEqual(ranked.map((r) => r.sessionId), hits.map((h) => h.id));
+      } else {
+        assert.deepEqual(hits, []);
+      }
+    }
+  });
+
+  it("treats FTS5 operators as words", async () => {
+    assert.deepEqual(await slugs("docker AND"), await slugs("docker and"));
+    // As syntax, "-kubernetes" would be an error or exclude Kubernetes; as text it finds it.
+    assert.ok((await slugs("-kubernetes")).includes("general-session-day-1"));
+    assert.ok((await slugs('"kubernetes')).includes("general-session-day-1"));
+  });
+
+  it("finds words that only appear in a public note, for anyone", async () => {
+    // "honeypot" is only in the demo attendee's public note on Play With Docker.
+    assert.deepEqual(await slugs("honeypot"), ["play-with-docker-inside-out"]);
+    assert.deepEqual(await slugs("honeypot", { viewerId: stranger }), ["play-with-docker-inside-out"]);
+  });
+
+  it("finds words of a private note only for its owner", async () => {
+    assert.deepEqual(await slugs("zanzibarquux", { viewerId: owner }), ["my-journey-to-go"]);
+    assert.deepEqual(await slugs("zanzibarquux", { viewerId: null }), []);
+    assert.deepEqual(await slugs("zanzibarquux"), []);
+    assert.deepEqual(await slugs("zanzibarquux", { viewerId: stranger }), []);
+  });
+
+  it("never shows a private note's text to another viewer, even when the session matches", async () => {
+    const forStranger = (await searchSessions("journey", { conferenceId: dockerconId, viewerId: stranger })).find((h) => h.slug === "my-journey-to-go");
+    assert.ok(forStranger, "the session matches by its title");
+    assert.ok(!forStranger.snippet?.toLowerCase().includes("zanzibarquux"), `snippet leaks the private note: ${forStranger.snippet}`);
+
+    const forOwner = (await searchSessions("zanzibarquux", { conferenceId: dockerconId, viewerId: owner }))[0];
+    assert.ok(forOwner?.snippet?.includes(`${MARK_START}Zanzibarquux${MARK_END}`), `owner's snippet: ${forOwner?.snippet}`);
+  });
+
+  it("marks the matched words in titles and snippets", async () => {
+    const hits = await searchSessions("linuxkit", { conferenceId: dockerconId });
+    const deepDive = hits.find((h) => h.slug === "linuxkit-deep-dive");
+    assert.equal(deepDive?.titleHighlight, `${MARK_START}LinuxKit${MARK_END} Deep Dive`);
+    assert.ok(deepDive?.snippet?.includes(`${MARK_START}LinuxKit${MARK_END}`), `snippet: ${deepDive?.snippet}`);
+
+    // A prefix marks the whole word it matched.
+    const general = (await searchSessions("kube", { conferenceId: dockerconId })).find((h) => h.slug === "general-session-day-1");
+    assert.equal(general?.titleHighlight, "General Session Day 1");
+    assert.ok(general?.snippet?.includes(`${MARK_START}Kubernetes${MARK_END}`), `snippet: ${general?.snippet}`);
+
+    for (const hit of hits) {
+      const unmarked = hit.titleHighlight.replaceAll(MARK_START, "").replaceAll(MARK_END, "");
+      assert.equal(unmarked, hit.title);
+      assert.equal(hit.titleHighlight.split(MARK_START).length, hit.titleHighlight.split(MARK_END).length);
+    }
+  });
+
+  it("highlights only the title, not the subtitle, in the title", async () => {
+    await db.session.update({
+      where: { conferenceId_slug: { conferenceId: cafeConfId, slug: "espresso-and-kubernetes" } },
+      data: { subtitle: "A barista's guide" },
+    });
+    const [hit] = await searchSessions("espresso", { conferenceId: cafeConfId });
+    assert.equal(hit?.titleHighlight, `${MARK_START}Espresso${MARK_END} and Kubernetes`);
+  });
+});
