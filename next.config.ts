@@ -19,6 +19,17 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 0,
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   typedRoutes: false,
+  async rewrites() {
+    // Calendar files keep their .ics names; the routes behind them live in ordinary segments.
+    return {
+      beforeFiles: [
+        { source: "/:conf/sessions/:slug.ics", destination: "/:conf/sessions/:slug/calendar" },
+        { source: "/:conf/agenda/:token.ics", destination: "/api/conferences/:conf/agenda-feed/:token" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

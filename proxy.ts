@@ -9,6 +9,8 @@ import { scheduleParamsSchema, searchParamsToRecord } from "@/lib/validation/par
  * dynamic page.
  */
 export function proxy(request: NextRequest) {
+  // The matcher also admits "/<conf>/schedule.json" (Next.js lets any matcher end in .json): that is the export, not this page.
+  if (!request.nextUrl.pathname.endsWith("/schedule")) return NextResponse.next();
   const [, conference] = request.nextUrl.pathname.split("/");
   const parsed = scheduleParamsSchema.safeParse(searchParamsToRecord(request.nextUrl.searchParams));
   if (!conference || !parsed.success || parsed.data.q) return NextResponse.next();

@@ -35,7 +35,7 @@ test("the schedule lists every session on one page, grouped by day, with times i
   }
 
   // Ten sessions fit on one page: no pagination.
-  await expect(page.getByRole("navigation", { name: "Pages" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Pages", exact: true })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /Later sessions|Earlier sessions/ })).toHaveCount(0);
 });
 

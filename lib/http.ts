@@ -37,7 +37,8 @@ export function isCrossOriginWrite(request: Request): boolean {
   return !ownOrigins(request).has(origin);
 }
 
-function ownOrigins(request: Request): Set<string> {
+/** This server's own origins for a request: its URL's, the Host (or X-Forwarded-Host) it was reached at, and HALLWAY_URL. */
+export function ownOrigins(request: Request): Set<string> {
   const url = new URL(request.url);
   const origins = new Set([url.origin]);
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
@@ -51,4 +52,19 @@ function ownOrigins(request: Request): Set<string> {
     }
   }
   return origins;
+}
+
+/** The origin people reach this site at: HALLWAY_URL when set (behind a proxy), else the request's own. */
+export function publicOrigin(request: Request): string {
+  if (process.env.HALLWAY_URL) {
+    try {
+      return new URL(process.env.HALLWAY_URL).origin;
+    } catch {
+      // Fall back to the request below.
+    }
+  }
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || url.host;
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || url.protocol.replace(/:$/, "");
+  return `${proto}://${host}`;
 }

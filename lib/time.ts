@@ -71,16 +71,23 @@ export function formatTime(instant: Date, timeZone: string): string {
   ).format(instant);
 }
 
-/** The zone's short name at that instant: "CEST", "EDT", else "GMT+5:30". */
+/**
+ * Locales whose short zone names are tried in turn. ICU knows many abbreviations
+ * only in the zone's own region ("JST" in Japanese, "AEDT" in Australian English).
+ */
+const abbreviationLocales = ["en-GB", "en-US", "en-AU", "en-IN", "en-SG", "en-HK", "en-ZA", "en-IE", "ja-JP"];
+
+/** The zone's short name at that instant: "CEST", "EDT", "JST", else "GMT+5:30". */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   const named = (locale: string) =>
     formatter(`zone:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }))
       .formatToParts(instant)
       .find((p) => p.type === "timeZoneName")?.value ?? "";
-  const european = named("en-GB");
-  if (!european.startsWith("GMT") && !european.startsWith("UTC")) return european;
-  const american = named("en-US");
-  return american.startsWith("GMT") || american.startsWith("UTC") ? european : american;
+  for (const locale of abbreviationLocales) {
+    const name = named(locale);
+    if (/^[A-Z]{2,5}$/.test(name)) return name;
+  }
+  return named("en-GB");
 }
 
 /** "09:00–10:40 CEST" */
@@ -111,4 +118,40 @@ export function formatDateSpan(first: string, last: string): string {
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
+}
+
+/**
+ * A session's time in someone's own zone, for people who choose not to read the
+ * conference's clock: "08:00–09:40 BST". Days stay the conference's, so when the
+ * local date is not the conference day (or `alwaysDate`) the date goes in front:
+ * "Wed 18 Oct 06:30–07:10 JST". Without an end, only the start: "06:30".
+ */
+export function formatTimeInZone(
+  start: Date,
+  end: Date | null,
+  timeZone: string,
+  options: { conferenceDay: string; alwaysDate?: boolean },
+): string {
+  const date = localDate(start, timeZone);
+  const time = end ? formatTimeRange(start, end, timeZone) : formatTime(start, timeZone);
+  return options.alwaysDate || date !== options.conferenceDay ? `${formatShortDate(date)} ${time}` : time;
+}
+
+/** An instant as ISO 8601 with the zone's offset at that moment: "2017-10-17T14:10:00+02:00". */
+export function toZonedIsoString(instant: Date, timeZone: string): string {
+  const p = wallClockParts(instant, timeZone);
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The canonical name of an IANA time zone ("europe/london" → "Europe/London"), or null when it is not one. */
+export function canonicalTimeZone(zone: string): string | null {
+  if (zone.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
 }

@@ -9,6 +9,9 @@ import { attendee, attendeeNotes, dockerconEu2017 } from "./seed/dockercon-eu-20
 
 export const demoAttendeeId = "demo-attendee";
 
+/** The wrap-up appeared after the event; its exact date is not in the sources, so the notes carry the last day's evening (illustrative). */
+const notesWrittenAt = new Date("2017-10-19T18:00:00+02:00");
+
 export async function seedDemo({ onlyWhenEmpty = false, db = defaultDb }: { onlyWhenEmpty?: boolean; db?: Db } = {}) {
   if (onlyWhenEmpty && (await db.conference.count()) > 0) {
     console.log("Database already holds a conference; demo not loaded.");
@@ -32,7 +35,7 @@ export async function seedDemo({ onlyWhenEmpty = false, db = defaultDb }: { only
     if (existing?.body === body && existing.visibility === "public") continue;
     await db.note.upsert({
       where: key,
-      create: { userId: demoAttendeeId, sessionId: session.id, body, visibility: "public" },
+      create: { userId: demoAttendeeId, sessionId: session.id, body, visibility: "public", createdAt: notesWrittenAt, updatedAt: notesWrittenAt },
       update: { body, visibility: "public", version: { increment: 1 } },
     });
     notesWritten += 1;

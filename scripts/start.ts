@@ -1,7 +1,7 @@
 /**
  * `npm start`: prepares the database (migrate; load the demo when empty),
  * builds the app when there is no build or the sources changed since, then
- * serves the production build. Configuration: DATABASE_URL, PORT, HOSTNAME.
+ * serves the production build (scripts/serve.ts). Configuration: DATABASE_URL, PORT, HOSTNAME.
  */
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -44,13 +44,7 @@ function buildIsCurrent(): boolean {
 run(npm, ["run", "--silent", "db", "--", "setup"]);
 if (!buildIsCurrent()) run(npm, ["run", "--silent", "build"]);
 
-const port = process.env.PORT ?? "3000";
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-console.log(`Hallway is starting on http://localhost:${port}`);
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", port, "--hostname", hostname], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
+console.log(`Hallway is starting on http://localhost:${process.env.PORT ?? "3000"}`);
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

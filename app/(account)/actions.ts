@@ -76,7 +76,9 @@ export async function changePassword(_previous: FormState, formData: FormData): 
   const parsed = changePasswordSchema.safeParse({ currentPassword: text(formData, "currentPassword"), newPassword: text(formData, "newPassword") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
-    await auth.api.changePassword({ body: { ...parsed.data, revokeOtherSessions: true }, headers: await headers() });
+    // Revoking "other sessions" inside changePassword also replaces this one, signing the person out mid-request.
+    await auth.api.changePassword({ body: { ...parsed.data, revokeOtherSessions: false }, headers: await headers() });
+    await auth.api.revokeOtherSessions({ headers: await headers() });
   } catch (error) {
     if (error instanceof APIError && error.statusCode < 500) return { errors: { currentPassword: "That is not your current password." } };
     throw error;

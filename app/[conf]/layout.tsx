@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getConference } from "@/lib/schedule/conference";
 import { ConferenceHeader } from "@/components/conference/conference-header";
+import { ZoneRewriter } from "@/components/time/zone-rewriter";
 
 export default async function ConferenceLayout({ children, params }: LayoutProps<"/[conf]">) {
   const { conf } = await params;
@@ -12,6 +13,8 @@ export default async function ConferenceLayout({ children, params }: LayoutProps
       <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-10">
         {children}
       </main>
+      {/* Shows times in the zone the person chose, on every conference page (components/time). */}
+      <ZoneRewriter />
     </>
   );
 }

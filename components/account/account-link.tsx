@@ -20,7 +20,8 @@ export function AccountLink() {
     return () => {
       cancelled = true;
     };
-  }, []);
+    // Asked again after each navigation: signing in, up or out ends in one.
+  }, [pathname]);
   const style = "rounded-lg px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
   if (viewer === null) {
     return (

@@ -5,22 +5,48 @@ import { SectionLink } from "./section-link";
 
 const sections = [
   { href: "schedule", label: "Schedule" },
+  { href: "now", label: "Now" },
   { href: "speakers", label: "Speakers" },
   { href: "search", label: "Search" },
+] as const;
+
+/** The header is on cached pages, so these show for everyone; signed out, they lead to sign-in. */
+const personal = [
+  { href: "me/agenda", label: "My agenda" },
+  { href: "me/notes", label: "My notes" },
 ] as const;
 
 export function ConferenceHeader({ conference }: { conference: ConferenceInfo }) {
   return (
     <div className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/40">
       <div className="mx-auto max-w-5xl px-4 pt-6 sm:px-6 sm:pt-8">
-        <p className="text-xs font-semibold uppercase tracking-wider text-accent-600 dark:text-accent-300">
-          {formatDateSpan(conference.startDate, conference.endDate)}
-          {conference.city && ` · ${conference.city}`}
-        </p>
-        <p className="mt-1 text-xl font-bold tracking-tight sm:text-2xl">
-          <Link href={`/${conference.slug}/schedule`}>{conference.name}</Link>
-        </p>
-        {conference.venue && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{conference.venue}</p>}
+        <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+          <div>
+            <p className="text-xs font-semibold uppercase tracking-wider text-accent-600 dark:text-accent-300">
+              {formatDateSpan(conference.startDate, conference.endDate)}
+              {conference.city && ` · ${conference.city}`}
+            </p>
+            <p className="mt-1 text-xl font-bold tracking-tight sm:text-2xl">
+              <Link href={`/${conference.slug}/schedule`}>{conference.name}</Link>
+            </p>
+            {conference.venue && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{conference.venue}</p>}
+          </div>
+          <nav aria-label="Your pages">
+            <ul className="flex gap-2 text-sm font-medium">
+              {personal.map((link) => (
+                <li key={link.href}>
+                  <Link
+                    href={`/${conference.slug}/${link.href}`}
+                    prefetch={false}
+                    className="inline-block rounded-lg border border-zinc-300 px-3 py-1.5 hover:border-zinc-400 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:border-zinc-600 dark:hover:bg-zinc-800"
+                  >
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
         <nav aria-label={conference.name} className="mt-4">
           <ul className="-mb-px flex gap-6 text-sm font-medium">
             {sections.map((section) => (

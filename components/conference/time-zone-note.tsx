@@ -1,12 +1,17 @@
 import { zoneAbbreviation, zonedTimeToUtc } from "@/lib/time";
+import { ZoneSwitcher } from "@/components/time/zone-switcher";
 
-/** Says which clock the times on the page are in, so nobody has to guess between home time and venue time. */
+/**
+ * Says which clock the times on the page are in, so nobody has to guess between
+ * home time and venue time, and offers the person's own (components/time).
+ */
 export function TimeZoneNote({ conference }: { conference: { timeZone: string; startDate: string; city: string } }) {
-  const zone = zoneAbbreviation(zonedTimeToUtc(`${conference.startDate}T12:00`, conference.timeZone), conference.timeZone);
-  const place = conference.city || conference.timeZone.split("/").pop()?.replace(/_/g, " ");
+  const reference = zonedTimeToUtc(`${conference.startDate}T12:00`, conference.timeZone);
+  const zone = zoneAbbreviation(reference, conference.timeZone);
+  const place = conference.city || conference.timeZone.split("/").pop()?.replace(/_/g, " ") || conference.timeZone;
   return (
     <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-      Times are {place} time ({zone}, {conference.timeZone}).
+      <ZoneSwitcher conferenceZone={conference.timeZone} place={place} abbreviation={zone} reference={reference.toISOString()} />
     </p>
   );
 }

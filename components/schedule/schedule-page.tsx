@@ -24,11 +24,20 @@ export function SchedulePage({ conference, view }: { conference: ConferenceInfo;
       </div>
       <ScheduleFilters conference={conference} selection={selection} />
       <ScheduleResult conference={conference} view={view} />
+      <footer className="border-t border-zinc-200 pt-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+        The whole program for your calendar or schedule app:{" "}
+        <a href={`/${conference.slug}/schedule.ics`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">iCalendar</a>
+        {" · "}
+        <a href={`/${conference.slug}/schedule.json`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">frab JSON</a>
+        {" · "}
+        <a href={`/${conference.slug}/schedule.xml`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">Pentabarf XML</a>
+      </footer>
     </div>
   );
 }
 
 function ScheduleResult({ conference, view }: { conference: ConferenceInfo; view: ScheduleResultView }) {
+  const here = scheduleHref(conference.slug, { day: view.day?.date, track: view.track?.slug, q: view.q, page: view.page });
   const summary = [
     `${view.total} session${view.total === 1 ? "" : "s"}`,
     view.q ? `matching “${view.q}”` : null,
@@ -45,9 +54,9 @@ function ScheduleResult({ conference, view }: { conference: ConferenceInfo; view
           {view.q ? "Try fewer or shorter words: the start of a word is enough." : "Try another day or track."}
         </EmptyState>
       ) : view.q ? (
-        <SearchResults hits={view.sessions} conference={conference} />
+        <SearchResults hits={view.sessions} conference={conference} returnTo={here} />
       ) : (
-        <ScheduleList sessions={view.sessions} conferenceSlug={conference.slug} timeZone={conference.timeZone} />
+        <ScheduleList sessions={view.sessions} conferenceSlug={conference.slug} timeZone={conference.timeZone} returnTo={here} />
       )}
       <Pagination
         page={view.page}

@@ -20,9 +20,10 @@ const run = (args: string[]) => {
 run(["run", "--silent", "db", "--", "setup"]);
 if (!process.env.E2E_SKIP_BUILD) run(["run", "--silent", "build"]);
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", process.env.E2E_PORT ?? "3210", "--hostname", "127.0.0.1"], {
+// The production server itself; its few-second cache of public pages is off so a test sees its own writes at once.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
   cwd: root,
-  env,
+  env: { ...env, PORT: process.env.E2E_PORT ?? "3210", HOSTNAME: "127.0.0.1", HALLWAY_MICROCACHE_MS: "0" },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "../db/client";
+import { ownOrigins } from "../http";
 import { maxPasswordLength, minPasswordLength } from "./limits";
 import { authSecret } from "./secret";
 import { clearAccountFailures, clientAddress, recordFailure, secondsUntilAllowed, type SignInAttempt } from "./throttle";
@@ -24,7 +25,8 @@ export const auth = betterAuth({
   appName: "Hallway",
   secret: authSecret(),
   baseURL: process.env.HALLWAY_URL || undefined,
-  trustedOrigins: process.env.HALLWAY_URL ? [process.env.HALLWAY_URL] : [],
+  // The site's own origin, however it is reached (Host, X-Forwarded-*, HALLWAY_URL): writes from anywhere else are refused.
+  trustedOrigins: (request) => (request ? [...ownOrigins(request)] : process.env.HALLWAY_URL ? [process.env.HALLWAY_URL] : []),
   database: prismaAdapter(db, { provider: "sqlite" }),
   session: {
     modelName: "authSession",
@@ -43,8 +45,8 @@ export const auth = betterAuth({
   },
   advanced: {
     cookiePrefix: "hallway",
-    // Secure cookies whenever the site is served over https (from HALLWAY_URL, else from the request).
-    useSecureCookies: process.env.HALLWAY_URL ? process.env.HALLWAY_URL.startsWith("https://") : undefined,
+    // Secure cookies when the public address is https; a plain-http install (a laptop, a LAN) must still be able to sign in.
+    useSecureCookies: process.env.HALLWAY_URL?.startsWith("https://") ?? false,
     defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
   },
   rateLimit: {

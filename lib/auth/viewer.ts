@@ -26,8 +26,18 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
   return viewer;
 }
 
-/** Only paths on this site: "/x" yes, "//evil.example" and "https://…" no. */
+/**
+ * Only paths on this site: "/x" yes; "//evil.example", "/\\evil", "https://…" and
+ * tricks a browser would normalise into them (tabs, newlines) no.
+ */
 export function safeReturnPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (typeof value !== "string" || !value.startsWith("/")) return fallback;
+  const base = "http://hallway.invalid";
+  try {
+    const url = new URL(value, base);
+    if (url.origin !== base) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
 }

@@ -54,14 +54,26 @@ async function writeProgram(tx: Tx, program: Program): Promise<LoadSummary> {
   const speakerIds = await syncSpeakers(tx, conferenceId, program.speakers);
 
   const summary: LoadSummary = { conference: c.slug, added: [], changed: [], cancelled: [], unchanged: 0 };
-  const existing = await tx.session.findMany({
+  // Read flat and join in memory: a relation include would bind one parameter per session.
+  const sessionRows = await tx.session.findMany({
     where: { conferenceId },
     select: {
       id: true, guid: true, slug: true, title: true, subtitle: true, kind: true, abstract: true, language: true,
       startsAt: true, endsAt: true, status: true, illustrative: true, dayId: true, trackId: true, roomId: true,
-      speakers: { select: { speakerId: true }, orderBy: { position: "asc" } },
     },
   });
+  const links = await tx.sessionSpeaker.findMany({
+    where: { session: { conferenceId } },
+    select: { sessionId: true, speakerId: true },
+    orderBy: [{ sessionId: "asc" }, { position: "asc" }],
+  });
+  const speakersBySession = new Map<number, { speakerId: number }[]>();
+  for (const link of links) {
+    const list = speakersBySession.get(link.sessionId) ?? [];
+    list.push({ speakerId: link.speakerId });
+    speakersBySession.set(link.sessionId, list);
+  }
+  const existing = sessionRows.map((row) => ({ ...row, speakers: speakersBySession.get(row.id) ?? [] }));
   const byGuid = new Map(existing.map((s) => [s.guid, s]));
   const incomingGuids = new Set(program.sessions.map((s) => s.guid));
   const incomingSlugs = new Set(program.sessions.map((s) => s.slug));
@@ -149,10 +161,26 @@ async function syncSpeakers(tx: Tx, conferenceId: number, speakers: Program["spe
 
 /** Days, tracks, rooms and speakers the program no longer names go, unless a kept (cancelled) session still uses them. */
 async function removeUnused(tx: Tx, conferenceId: number, program: Program) {
-  await tx.day.deleteMany({ where: { conferenceId, date: { notIn: program.days.map((d) => d.date) }, sessions: { none: {} } } });
-  await tx.track.deleteMany({ where: { conferenceId, slug: { notIn: program.tracks.map((t) => t.slug) }, sessions: { none: {} } } });
-  await tx.room.deleteMany({ where: { conferenceId, slug: { notIn: program.rooms.map((r) => r.slug) }, sessions: { none: {} } } });
-  await tx.speaker.deleteMany({ where: { conferenceId, slug: { notIn: program.speakers.map((s) => s.slug) }, sessions: { none: {} } } });
+  const keep = {
+    days: new Set(program.days.map((d) => d.date)),
+    tracks: new Set(program.tracks.map((t) => t.slug)),
+    rooms: new Set(program.rooms.map((r) => r.slug)),
+    speakers: new Set(program.speakers.map((s) => s.slug)),
+  };
+  const unused = { conferenceId, sessions: { none: {} } };
+  const days = await tx.day.findMany({ where: unused, select: { id: true, date: true } });
+  await deleteInChunks(days.filter((d) => !keep.days.has(d.date)).map((d) => d.id), (ids) => tx.day.deleteMany({ where: { id: { in: ids } } }));
+  const tracks = await tx.track.findMany({ where: unused, select: { id: true, slug: true } });
+  await deleteInChunks(tracks.filter((t) => !keep.tracks.has(t.slug)).map((t) => t.id), (ids) => tx.track.deleteMany({ where: { id: { in: ids } } }));
+  const rooms = await tx.room.findMany({ where: unused, select: { id: true, slug: true } });
+  await deleteInChunks(rooms.filter((r) => !keep.rooms.has(r.slug)).map((r) => r.id), (ids) => tx.room.deleteMany({ where: { id: { in: ids } } }));
+  const speakers = await tx.speaker.findMany({ where: unused, select: { id: true, slug: true } });
+  await deleteInChunks(speakers.filter((s) => !keep.speakers.has(s.slug)).map((s) => s.id), (ids) => tx.speaker.deleteMany({ where: { id: { in: ids } } }));
+}
+
+/** SQLite binds at most 999 parameters to one statement. */
+async function deleteInChunks(ids: number[], remove: (chunk: number[]) => Promise<unknown>) {
+  for (let i = 0; i < ids.length; i += 500) await remove(ids.slice(i, i + 500));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -4,7 +4,7 @@ import type { ConferenceInfo } from "./conference";
 import { countSessions, listSessions, type SessionSummary } from "./sessions";
 
 /** Sessions on one schedule page; a big conference's day is split into pages of this size. */
-export const schedulePageSize = 150;
+export const schedulePageSize = 100;
 /** A search lists at most this many sessions, best first. */
 export const searchResultLimit = 100;
 

@@ -19,10 +19,31 @@ const maxTermLength = 64;
  * Returns null when nothing searchable is left.
  */
 export function toFtsQuery(text: string): string | null {
+  const terms = searchTerms(text);
+  return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;
+}
+
+/** The distinct runs of letters and digits in what was typed, lower-cased and capped. */
+function searchTerms(text: string): string[] {
   const words = text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
   // Cut by code points, never inside a character.
-  const terms = [...new Set(words.map((w) => Array.from(w).slice(0, maxTermLength).join("")))].slice(0, maxTerms);
-  return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;
+  return [...new Set(words.map((w) => Array.from(w).slice(0, maxTermLength).join("")))].slice(0, maxTerms);
+}
+
+/**
+ * Words of one or two letters match a great many rows as prefixes; they are
+ * looked up in titles, names, tracks and rooms only, never in abstracts and notes.
+ */
+const shortTermColumns = "{title subtitle speakers track room}";
+const shortTermLength = 2;
+
+/** The query for session_search: like `toFtsQuery`, with short words kept to the heading columns. */
+export function toSessionFtsQuery(text: string): string | null {
+  const terms = searchTerms(text);
+  if (!terms.length) return null;
+  return terms
+    .map((t) => (Array.from(t).length <= shortTermLength ? `${shortTermColumns} : "${t}"*` : `"${t}"*`))
+    .join(" ");
 }
 
 export type RankedSession = { sessionId: number; score: number };
@@ -36,38 +57,62 @@ export type SearchScope = {
   limit: number;
 };
 
-/** Sessions whose text, or a public note (or one of the viewer's own), matches; best first. */
-export async function rankSessions(db: Db, query: string, scope: SearchScope): Promise<RankedSession[]> {
+// Column weights for bm25 (lower is better): title, subtitle, speakers, track, room, abstract, public notes.
+const sessionWeights = "10.0, 4.0, 6.0, 3.0, 2.0, 1.0, 0.5";
+
+/**
+ * Sessions whose text or public notes match, plus those where the viewer's own
+ * private notes match; best first. `text` is what the person typed.
+ */
+export async function rankSessions(db: Db, text: string, scope: SearchScope): Promise<RankedSession[]> {
+  const sessionQuery = toSessionFtsQuery(text);
+  if (!sessionQuery) return [];
   const filters: string[] = [];
-  const params: (string | number | null)[] = [query, query, scope.viewerId, scope.conferenceId];
+  const filterParams: number[] = [];
   if (scope.dayId !== undefined) {
     filters.push(`AND s."dayId" = ?`);
-    params.push(scope.dayId);
+    filterParams.push(scope.dayId);
   }
   if (scope.trackId !== undefined) {
     filters.push(`AND s."trackId" = ?`);
-    params.push(scope.trackId);
+    filterParams.push(scope.trackId);
   }
-  params.push(scope.limit);
-  // bm25 is lower-is-better; a title hit outweighs an abstract hit, and a note hit counts half.
   const rows = await db.$queryRawUnsafe<{ sessionId: bigint | number; score: number }[]>(
-    `WITH hits AS (
-       SELECT rowid AS "sessionId", bm25("session_search", 10.0, 4.0, 6.0, 3.0, 2.0, 1.0) AS score
-       FROM "session_search" WHERE "session_search" MATCH ?
-       UNION ALL
-       SELECT n."sessionId", bm25("note_search") * 0.5
-       FROM "note_search" JOIN "Note" n ON n."id" = "note_search".rowid
-       WHERE "note_search" MATCH ? AND (n."visibility" = 'public' OR n."userId" = ?)
-     )
-     SELECT h."sessionId" AS "sessionId", sum(h.score) AS score
-     FROM hits h JOIN "Session" s ON s."id" = h."sessionId"
-     WHERE s."conferenceId" = ? ${filters.join(" ")}
-     GROUP BY h."sessionId"
+    `SELECT s."id" AS "sessionId", bm25("session_search", ${sessionWeights}) AS score
+     FROM "session_search" JOIN "Session" s ON s."id" = "session_search".rowid
+     WHERE "session_search" MATCH ? AND s."conferenceId" = ? ${filters.join(" ")}
      ORDER BY score, s."startsAt"
      LIMIT ?`,
-    ...params,
+    sessionQuery,
+    scope.conferenceId,
+    ...filterParams,
+    scope.limit,
   );
-  return rows.map((r) => ({ sessionId: Number(r.sessionId), score: Number(r.score) }));
+  const scores = new Map(rows.map((r) => [Number(r.sessionId), Number(r.score)]));
+
+  const noteQuery = toFtsQuery(text);
+  if (scope.viewerId && noteQuery) {
+    // Starts from the viewer's own notes (an index on userId), so its cost is theirs, not everyone's.
+    const own = await db.$queryRawUnsafe<{ sessionId: bigint | number; score: number }[]>(
+      `SELECT n."sessionId" AS "sessionId", bm25("note_search") * 0.5 AS score
+       FROM "Note" n JOIN "note_search" ON "note_search".rowid = n."id"
+       JOIN "Session" s ON s."id" = n."sessionId"
+       WHERE n."userId" = ? AND n."visibility" = 'private' AND "note_search" MATCH ?
+         AND s."conferenceId" = ? ${filters.join(" ")}`,
+      scope.viewerId,
+      noteQuery,
+      scope.conferenceId,
+      ...filterParams,
+    );
+    for (const row of own) {
+      const id = Number(row.sessionId);
+      scores.set(id, (scores.get(id) ?? 0) + Number(row.score));
+    }
+  }
+  return [...scores]
+    .map(([sessionId, score]) => ({ sessionId, score }))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, scope.limit);
 }
 
 export type Highlight = { sessionId: number; title: string; snippet: string | null };
@@ -75,33 +120,37 @@ export type Highlight = { sessionId: number; title: string; snippet: string | nu
 /** Titles with the matched words marked, and the best-matching passage, for the given sessions. */
 export async function highlightSessions(
   db: Db,
-  query: string,
+  text: string,
   sessionIds: number[],
   viewerId: string | null,
 ): Promise<Map<number, Highlight>> {
   const result = new Map<number, Highlight>();
-  if (!sessionIds.length) return result;
+  const sessionQuery = toSessionFtsQuery(text);
+  if (!sessionIds.length || !sessionQuery) return result;
   const ids = sessionIds.map((id) => Math.trunc(id)).join(",");
-  const sessionRows = await db.$queryRawUnsafe<{ id: bigint | number; title: string; abstract: string }[]>(
+  // `+rowid` keeps SQLite from running the full-text query once per id: one scan, then a filter.
+  const sessionRows = await db.$queryRawUnsafe<{ id: bigint | number; title: string; abstract: string; notes: string }[]>(
     `SELECT rowid AS id,
        highlight("session_search", 0, char(2), char(3)) AS title,
-       snippet("session_search", 5, char(2), char(3), '…', 24) AS abstract
-     FROM "session_search" WHERE "session_search" MATCH ? AND rowid IN (${ids})`,
-    query,
+       snippet("session_search", 5, char(2), char(3), '…', 24) AS abstract,
+       snippet("session_search", 6, char(2), char(3), '…', 24) AS notes
+     FROM "session_search" WHERE "session_search" MATCH ? AND +rowid IN (${ids})`,
+    sessionQuery,
   );
   for (const row of sessionRows) {
-    const snippet = row.abstract.includes(MARK_START) ? row.abstract : null;
+    const snippet = [row.abstract, row.notes].find((passage) => passage.includes(MARK_START)) ?? null;
     result.set(Number(row.id), { sessionId: Number(row.id), title: row.title, snippet });
   }
-  const noteRows = await db.$queryRawUnsafe<{ sessionId: bigint | number; snippet: string }[]>(
+  const noteQuery = toFtsQuery(text);
+  if (!viewerId || !noteQuery) return result;
+  const ownRows = await db.$queryRawUnsafe<{ sessionId: bigint | number; snippet: string }[]>(
     `SELECT n."sessionId" AS "sessionId", snippet("note_search", 0, char(2), char(3), '…', 24) AS snippet
-     FROM "note_search" JOIN "Note" n ON n."id" = "note_search".rowid
-     WHERE "note_search" MATCH ? AND n."sessionId" IN (${ids}) AND (n."visibility" = 'public' OR n."userId" = ?)
-     ORDER BY bm25("note_search")`,
-    query,
+     FROM "Note" n JOIN "note_search" ON "note_search".rowid = n."id"
+     WHERE n."userId" = ? AND n."visibility" = 'private' AND n."sessionId" IN (${ids}) AND "note_search" MATCH ?`,
     viewerId,
+    noteQuery,
   );
-  for (const row of noteRows) {
+  for (const row of ownRows) {
     const id = Number(row.sessionId);
     const existing = result.get(id);
     if (existing?.snippet) continue;

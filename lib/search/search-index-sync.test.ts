@@ -27,20 +27,21 @@ const speakerId = async (slug: string) =>
 
 /** The index holds exactly what the tables say, for every session and every note. */
 async function assertIndexMirrorsTables() {
-  const indexed = await db.$queryRawUnsafe<{ id: bigint | number; title: string; subtitle: string; speakers: string; track: string; room: string; abstract: string }[]>(
-    `SELECT rowid AS id, title, subtitle, speakers, track, room, abstract FROM "session_search" ORDER BY rowid`,
+  const indexed = await db.$queryRawUnsafe<{ id: bigint | number; title: string; subtitle: string; speakers: string; track: string; room: string; abstract: string; notes: string }[]>(
+    `SELECT rowid AS id, title, subtitle, speakers, track, room, abstract, notes FROM "session_search" ORDER BY rowid`,
   );
   const sessions = await db.session.findMany({
     select: {
       id: true, title: true, subtitle: true, abstract: true,
       track: { select: { name: true } }, room: { select: { name: true } },
       speakers: { select: { speaker: { select: { name: true } } } },
+      notes: { where: { visibility: "public" }, select: { body: true } },
     },
     orderBy: { id: "asc" },
   });
   const words = (text: string) => text.split(/\s+/).filter(Boolean).sort();
   assert.deepEqual(
-    indexed.map((row) => ({ id: Number(row.id), title: row.title, subtitle: row.subtitle, speakers: words(row.speakers), track: row.track, room: row.room, abstract: row.abstract })),
+    indexed.map((row) => ({ id: Number(row.id), title: row.title, subtitle: row.subtitle, speakers: words(row.speakers), track: row.track, room: row.room, abstract: row.abstract, notes: words(row.notes) })),
     sessions.map((s) => ({
       id: s.id,
       title: s.title,
@@ -49,6 +50,7 @@ async function assertIndexMirrorsTables() {
       track: s.track?.name ?? "",
       room: s.room?.name ?? "",
       abstract: s.abstract,
+      notes: words(s.notes.map((note) => note.body).join(" ")),
     })),
   );
   // With rank 1, FTS5 checks an external-content index against its content table ("Note").

@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import { listSessionsById, type SessionSummary } from "../schedule/sessions";
-import { highlightSessions, rankSessions, toFtsQuery } from "./fts5";
+import { highlightSessions, rankSessions } from "./fts5";
 
 export { MARK_END, MARK_START } from "./fts5";
 
@@ -19,10 +19,8 @@ export type SearchOptions = {
  * Any input is safe: text with nothing searchable simply finds nothing.
  */
 export async function searchSessions(text: string, options: SearchOptions): Promise<SearchHit[]> {
-  const query = toFtsQuery(text);
-  if (!query) return [];
   const viewerId = options.viewerId ?? null;
-  const ranked = await rankSessions(db, query, {
+  const ranked = await rankSessions(db, text, {
     conferenceId: options.conferenceId,
     viewerId,
     dayId: options.dayId,
@@ -30,7 +28,7 @@ export async function searchSessions(text: string, options: SearchOptions): Prom
     limit: options.limit ?? 50,
   });
   const ids = ranked.map((r) => r.sessionId);
-  const [summaries, highlights] = await Promise.all([listSessionsById(ids), highlightSessions(db, query, ids, viewerId)]);
+  const [summaries, highlights] = await Promise.all([listSessionsById(ids), highlightSessions(db, text, ids, viewerId)]);
   return ids.flatMap((id) => {
     const summary = summaries.get(id);
     if (!summary) return [];

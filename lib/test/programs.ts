@@ -33,3 +33,34 @@ export function tinyProgram() {
     ],
   } satisfies ProgramInput;
 }
+
+/**
+ * Two evenings in Copenhagen (CEST) with sessions across midnight: one that ends
+ * on the next date, one that starts as another ends, one that shares another's
+ * time, a cancelled one, and a room with nothing in it.
+ */
+export function nightProgram() {
+  const session = (slug: string, day: string, start: string, end: string, room: string, extra: { status?: "cancelled" } = {}) => ({
+    guid: `night-${slug}`, slug, title: slug.replace(/-/g, " "), day, start, end, room, ...extra,
+  });
+  return {
+    conference: {
+      slug: "night-conf",
+      name: "Night Conf",
+      timeZone: "Europe/Copenhagen",
+      startDate: "2017-10-17",
+      endDate: "2017-10-18",
+    },
+    days: [{ date: "2017-10-17", label: "Evening" }, { date: "2017-10-18", label: "Morning after" }],
+    tracks: [],
+    rooms: [{ slug: "room-a", name: "Room A" }, { slug: "room-b", name: "Room B" }, { slug: "room-c", name: "Room C" }],
+    speakers: [],
+    sessions: [
+      session("late-a", "2017-10-17", "2017-10-17T23:30", "2017-10-18T00:10", "room-a"),
+      session("late-b", "2017-10-17", "2017-10-17T23:50", "2017-10-18T00:30", "room-b"),
+      session("after-b", "2017-10-18", "2017-10-18T00:30", "2017-10-18T01:00", "room-b"),
+      session("morning-a", "2017-10-18", "2017-10-18T09:00", "2017-10-18T10:00", "room-a"),
+      session("cancelled-b", "2017-10-18", "2017-10-18T09:30", "2017-10-18T10:30", "room-b", { status: "cancelled" }),
+    ],
+  } satisfies ProgramInput;
+}

@@ -56,7 +56,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
           {hits.length === 0 ? (
             <EmptyState title="Nothing matches">Try fewer or shorter words: the start of a word is enough, and case and accents don’t matter.</EmptyState>
           ) : (
-            <SearchResults hits={hits} conference={conference} />
+            <SearchResults hits={hits} conference={conference} returnTo={`/${conference.slug}/search?${new URLSearchParams({ q })}`} />
           )}
         </>
       ) : (

@@ -1,14 +1,15 @@
 -- Full-text search over the program, kept in sync by triggers (docs/decisions/0003-search-with-fts5.md).
 -- unicode61 with remove_diacritics folds case and accents; the prefix indexes make "kube*" cheap.
 
--- One row per session, rowid = Session.id.
+-- One row per session, rowid = Session.id; `notes` holds the session's public notes, so one
+-- ranked query over at most one row per session answers everyone's search.
 CREATE VIRTUAL TABLE "session_search" USING fts5(
-    title, subtitle, speakers, track, room, abstract,
+    title, subtitle, speakers, track, room, abstract, notes,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
 
--- Mirrors Note.body, rowid = Note.id; visibility and owner are checked against "Note" at query time.
+-- Mirrors Note.body, rowid = Note.id: how an owner finds their own private notes.
 CREATE VIRTUAL TABLE "note_search" USING fts5(
     body,
     content = 'Note',
@@ -20,20 +21,22 @@ CREATE VIRTUAL TABLE "note_search" USING fts5(
 -- Sessions --------------------------------------------------------------
 
 CREATE TRIGGER "session_search_after_insert" AFTER INSERT ON "Session" BEGIN
-    INSERT INTO "session_search" (rowid, title, subtitle, speakers, track, room, abstract)
+    INSERT INTO "session_search" (rowid, title, subtitle, speakers, track, room, abstract, notes)
     SELECT s."id", s."title", s."subtitle",
         coalesce((SELECT group_concat(sp."name", ' ') FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId" WHERE ss."sessionId" = s."id"), ''),
-        coalesce(t."name", ''), coalesce(r."name", ''), s."abstract"
+        coalesce(t."name", ''), coalesce(r."name", ''), s."abstract",
+        coalesce((SELECT group_concat(n."body", char(10)) FROM "Note" n WHERE n."sessionId" = s."id" AND n."visibility" = 'public'), '')
     FROM "Session" s LEFT JOIN "Track" t ON t."id" = s."trackId" LEFT JOIN "Room" r ON r."id" = s."roomId"
     WHERE s."id" = NEW."id";
 END;
 
 CREATE TRIGGER "session_search_after_update" AFTER UPDATE OF "title", "subtitle", "abstract", "trackId", "roomId" ON "Session" BEGIN
     DELETE FROM "session_search" WHERE rowid = OLD."id";
-    INSERT INTO "session_search" (rowid, title, subtitle, speakers, track, room, abstract)
+    INSERT INTO "session_search" (rowid, title, subtitle, speakers, track, room, abstract, notes)
     SELECT s."id", s."title", s."subtitle",
         coalesce((SELECT group_concat(sp."name", ' ') FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId" WHERE ss."sessionId" = s."id"), ''),
-        coalesce(t."name", ''), coalesce(r."name", ''), s."abstract"
+        coalesce(t."name", ''), coalesce(r."name", ''), s."abstract",
+        coalesce((SELECT group_concat(n."body", char(10)) FROM "Note" n WHERE n."sessionId" = s."id" AND n."visibility" = 'public'), '')
     FROM "Session" s LEFT JOIN "Track" t ON t."id" = s."trackId" LEFT JOIN "Room" r ON r."id" = s."roomId"
     WHERE s."id" = NEW."id";
 END;
@@ -67,7 +70,8 @@ CREATE TRIGGER "session_search_after_room_rename" AFTER UPDATE OF "name" ON "Roo
     UPDATE "session_search" SET room = NEW."name" WHERE rowid IN (SELECT "id" FROM "Session" WHERE "roomId" = NEW."id");
 END;
 
--- Notes: the external-content protocol of FTS5 (delete with the old values, insert the new).
+-- Notes: every note in note_search (the external-content protocol: delete with the old
+-- values, insert the new); public ones also in their session's `notes` column.
 
 CREATE TRIGGER "note_search_after_insert" AFTER INSERT ON "Note" BEGIN
     INSERT INTO "note_search" (rowid, body) VALUES (NEW."id", NEW."body");
@@ -80,4 +84,19 @@ END;
 
 CREATE TRIGGER "note_search_after_delete" AFTER DELETE ON "Note" BEGIN
     INSERT INTO "note_search" ("note_search", rowid, body) VALUES ('delete', OLD."id", OLD."body");
+END;
+
+CREATE TRIGGER "session_notes_after_insert" AFTER INSERT ON "Note" WHEN NEW."visibility" = 'public' BEGIN
+    UPDATE "session_search" SET notes = coalesce((SELECT group_concat(n."body", char(10)) FROM "Note" n WHERE n."sessionId" = NEW."sessionId" AND n."visibility" = 'public'), '')
+    WHERE rowid = NEW."sessionId";
+END;
+
+CREATE TRIGGER "session_notes_after_update" AFTER UPDATE OF "body", "visibility" ON "Note" WHEN NEW."visibility" = 'public' OR OLD."visibility" = 'public' BEGIN
+    UPDATE "session_search" SET notes = coalesce((SELECT group_concat(n."body", char(10)) FROM "Note" n WHERE n."sessionId" = NEW."sessionId" AND n."visibility" = 'public'), '')
+    WHERE rowid = NEW."sessionId";
+END;
+
+CREATE TRIGGER "session_notes_after_delete" AFTER DELETE ON "Note" WHEN OLD."visibility" = 'public' BEGIN
+    UPDATE "session_search" SET notes = coalesce((SELECT group_concat(n."body", char(10)) FROM "Note" n WHERE n."sessionId" = OLD."sessionId" AND n."visibility" = 'public'), '')
+    WHERE rowid = OLD."sessionId";
 END;

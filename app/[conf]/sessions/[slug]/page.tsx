@@ -10,6 +10,8 @@ import { TrackBadge } from "@/components/ui/track-badge";
 import { SessionCard } from "@/components/schedule/session-card";
 import { PublicNotes } from "@/components/session/public-notes";
 import { MyNote } from "@/components/notes/my-note";
+import { StarButton } from "@/components/agenda/star-button";
+import { zonedTimeAttributes } from "@/components/time/time-attributes";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -33,6 +35,7 @@ export async function generateMetadata({ params }: PageProps<"/[conf]/sessions/[
 export default async function SessionPage({ params }: PageProps<"/[conf]/sessions/[slug]">) {
   const { conference, session } = await load(params);
   const tz = conference.timeZone;
+  const here = `/${conference.slug}/sessions/${session.slug}`;
   return (
     <article className="space-y-10">
       <header className="space-y-4">
@@ -52,13 +55,15 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
         </div>
         <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{session.title}</h1>
         {session.subtitle && <p className="text-lg text-zinc-600 dark:text-zinc-400">{session.subtitle}</p>}
+        {/* Cached for everyone: whether it is on my agenda is asked by the island in the browser. */}
+        <StarButton conferenceSlug={conference.slug} sessionSlug={session.slug} sessionTitle={session.title} returnTo={here} variant="full" />
         <dl className="grid gap-x-8 gap-y-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900">
           <div>
             <dt className="text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">When</dt>
             <dd className="mt-1 font-medium">
               {formatLongDate(session.day)}
               <br />
-              <time dateTime={session.startsAt.toISOString()} className="tabular-nums">
+              <time {...zonedTimeAttributes(session.startsAt, session.endsAt, tz)} className="tabular-nums">
                 {formatTimeRange(session.startsAt, session.endsAt, tz)}
               </time>
             </dd>
@@ -89,6 +94,14 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
             The time or room of this session is illustrative: the published sources do not give it.
           </p>
         )}
+        <p>
+          <a
+            href={`/${conference.slug}/sessions/${session.slug}.ics`}
+            className="inline-flex items-center gap-1.5 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Add to calendar <span className="text-xs text-zinc-500 dark:text-zinc-400">(.ics)</span>
+          </a>
+        </p>
       </header>
 
       {session.abstract && (
@@ -113,7 +126,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
               <ul className="mt-3 space-y-3">
                 {session.parallel.map((other) => (
                   <li key={other.id}>
-                    <SessionCard session={other} conferenceSlug={conference.slug} timeZone={tz} />
+                    <SessionCard session={other} conferenceSlug={conference.slug} timeZone={tz} returnTo={here} />
                   </li>
                 ))}
               </ul>
@@ -123,7 +136,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
             <h2 id="next-in-room" className="text-lg font-semibold tracking-tight">Next in {session.room?.name ?? "this room"}</h2>
             {session.nextInRoom ? (
               <div className="mt-3">
-                <SessionCard session={session.nextInRoom} conferenceSlug={conference.slug} timeZone={tz} showDate />
+                <SessionCard session={session.nextInRoom} conferenceSlug={conference.slug} timeZone={tz} showDate returnTo={here} />
               </div>
             ) : (
               <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Nothing else is scheduled in this room afterwards.</p>

@@ -46,7 +46,7 @@ export default async function SpeakerPage({ params }: PageProps<"/[conf]/speaker
         <ul className="mt-3 space-y-3">
           {speaker.sessions.map((session) => (
             <li key={session.id}>
-              <SessionCard session={session} conferenceSlug={conference.slug} timeZone={conference.timeZone} showDate />
+              <SessionCard session={session} conferenceSlug={conference.slug} timeZone={conference.timeZone} showDate returnTo={`/${conference.slug}/speakers/${speaker.slug}`} />
             </li>
           ))}
         </ul>

@@ -1,0 +1,41 @@
+import { getViewerFromRequest } from "@/lib/auth/viewer";
+import { renewCalendarToken, revokeCalendarToken } from "@/lib/calendar/calendar-token";
+import { getConference } from "@/lib/schedule/conference";
+import { isCrossOriginWrite, jsonError, privateNoStore, publicOrigin } from "@/lib/http";
+
+async function authorise(request: Request, conf: string) {
+  if (isCrossOriginWrite(request)) return { error: jsonError(403, "Calendars can only be changed from this site") };
+  const viewer = await getViewerFromRequest(request);
+  if (!viewer) return { error: jsonError(401, "Sign in to subscribe to your agenda") };
+  const conference = await getConference(conf);
+  if (!conference) return { error: jsonError(404, `No conference "${conf}"`) };
+  return { viewer, conference };
+}
+
+/**
+ * POST makes (or renews) my agenda's private subscription URL; DELETE revokes it.
+ * A form post (no JavaScript) comes back to the agenda page.
+ */
+export async function POST(request: Request, { params }: RouteContext<"/api/conferences/[conf]/me/calendar">) {
+  const { conf } = await params;
+  const auth = await authorise(request, conf);
+  if ("error" in auth) return auth.error;
+  const fromForm = (request.headers.get("content-type") ?? "").includes("form");
+  const action = fromForm ? String((await request.formData()).get("action") ?? "renew") : "renew";
+  if (action === "revoke") {
+    await revokeCalendarToken(auth.viewer.id, auth.conference.id);
+    return fromForm ? Response.redirect(new URL(`/${conf}/me/agenda?calendar=revoked#calendar`, publicOrigin(request)), 303) : new Response(null, { status: 204 });
+  }
+  const token = await renewCalendarToken(auth.viewer.id, auth.conference.id);
+  const url = `${publicOrigin(request)}/${conf}/agenda/${token}.ics`;
+  if (fromForm) return Response.redirect(new URL(`/${conf}/me/agenda?calendar=${encodeURIComponent(token)}#calendar`, publicOrigin(request)), 303);
+  return Response.json({ url }, { headers: privateNoStore });
+}
+
+export async function DELETE(request: Request, { params }: RouteContext<"/api/conferences/[conf]/me/calendar">) {
+  const { conf } = await params;
+  const auth = await authorise(request, conf);
+  if ("error" in auth) return auth.error;
+  await revokeCalendarToken(auth.viewer.id, auth.conference.id);
+  return new Response(null, { status: 204, headers: privateNoStore });
+}

@@ -1,0 +1,26 @@
+import { getViewerFromRequest } from "@/lib/auth/viewer";
+import { findStarTarget, setStar } from "@/lib/agenda/agenda";
+import { isCrossOriginWrite, jsonError, privateNoStore } from "@/lib/http";
+
+/** PUT stars a session, DELETE unstars it; both are idempotent and answer 204. */
+
+type Context = { params: Promise<{ conf: string; slug: string }> };
+
+async function changeStar(request: Request, context: Context, starred: boolean) {
+  if (isCrossOriginWrite(request)) return jsonError(403, "Your agenda can only be changed from this site", privateNoStore);
+  const { conf, slug } = await context.params;
+  const target = await findStarTarget(conf, slug);
+  if (!target) return jsonError(404, `No session "${slug}" at conference "${conf}"`, privateNoStore);
+  const viewer = await getViewerFromRequest(request);
+  if (!viewer) return jsonError(401, "Sign in to keep an agenda", privateNoStore);
+  await setStar(viewer.id, target.session.id, starred);
+  return new Response(null, { status: 204, headers: privateNoStore });
+}
+
+export function PUT(request: Request, context: Context) {
+  return changeStar(request, context, true);
+}
+
+export function DELETE(request: Request, context: Context) {
+  return changeStar(request, context, false);
+}

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import type { Agenda, AgendaSession } from "@/lib/agenda/agenda";
+import { formatLongDate, formatTimeRange } from "@/lib/time";
+import { CancelledBadge } from "@/components/ui/kind-badge";
+import { zonedTimeAttributes } from "@/components/time/time-attributes";
+import { StarForm } from "./star-form";
+
+/** My starred sessions under the conference's days, each with what it clashes with and a way to take it off. */
+export function AgendaDays({ agenda, conference }: { agenda: Agenda; conference: { slug: string; timeZone: string } }) {
+  const byId = new Map(agenda.sessions.map((session) => [session.id, session]));
+  return (
+    <div className="space-y-10">
+      {agenda.days.map((day) => (
+        <section key={day.date} aria-labelledby={`agenda-day-${day.date}`}>
+          <h2 id={`agenda-day-${day.date}`} className="text-lg font-semibold tracking-tight">
+            {formatLongDate(day.date)}
+            {day.label && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · {day.label}</span>}
+          </h2>
+          <ol className="mt-3 space-y-3">
+            {day.sessions.map((session) => (
+              <AgendaItem
+                key={session.id}
+                session={session}
+                overlapping={session.overlaps.flatMap((id) => byId.get(id) ?? [])}
+                conference={conference}
+              />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function AgendaItem({ session, overlapping, conference }: { session: AgendaSession; overlapping: AgendaSession[]; conference: { slug: string; timeZone: string } }) {
+  const titleId = `agenda-title-${session.slug}`;
+  const cancelled = session.status === "cancelled";
+  return (
+    <li
+      id={session.slug}
+      className="scroll-mt-6 rounded-xl border border-zinc-200 bg-white p-4 target:ring-2 target:ring-accent-500 dark:border-zinc-800 dark:bg-zinc-900 dark:target:ring-accent-300"
+      style={{ borderLeftColor: session.track?.color, borderLeftWidth: session.track ? 4 : undefined }}
+    >
+      <article className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
+            <time {...zonedTimeAttributes(session.startsAt, session.endsAt, conference.timeZone)} className="font-semibold tabular-nums text-zinc-700 dark:text-zinc-300">
+              {formatTimeRange(session.startsAt, session.endsAt, conference.timeZone)}
+            </time>
+            {session.room && <span>{session.room.name}</span>}
+            {cancelled && <CancelledBadge />}
+          </div>
+          <h3 id={titleId} className={`mt-1.5 text-base font-semibold leading-snug ${cancelled ? "line-through decoration-zinc-400" : ""}`}>
+            <Link href={`/${conference.slug}/sessions/${session.slug}`} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
+              {session.title}
+            </Link>
+          </h3>
+          {session.speakers.length > 0 && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{session.speakers.map((s) => s.name).join(", ")}</p>}
+          {overlapping.length > 0 && (
+            <p className="mt-2 text-sm font-medium text-amber-800 dark:text-amber-200">
+              <span aria-hidden>⚠ </span>
+              Overlaps with{" "}
+              {overlapping.map((other, i) => (
+                <span key={other.id}>
+                  {i > 0 && ", "}
+                  <a href={`#${other.slug}`} className="underline underline-offset-2">
+                    {other.title}
+                  </a>
+                </span>
+              ))}
+            </p>
+          )}
+        </div>
+        <StarForm conferenceSlug={conference.slug} sessionSlug={session.slug} starred={false} describedBy={titleId} />
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { createMicroCache } from "./micro-cache";
+
+/** A stand-in for Next.js that counts renders and answers as the URL asks. */
+let renders = 0;
+let server: Server;
+let base = "";
+
+before(async () => {
+  const cache = createMicroCache({ ttlMs: 60_000, maxEntries: 10, maxBodyBytes: 1024 * 1024, sessionCookie: "hallway.session_token" });
+  server = createServer((req, res) => {
+    const key = cache.keyFor(req);
+    if (key && cache.serve(req, res, key)) return;
+    if (key) cache.record(res, key);
+    renders += 1;
+    const url = req.url ?? "/";
+    const headers: Record<string, string> = { "content-type": "text/html", "cache-control": url.includes("private") ? "private, no-store" : "s-maxage=300" };
+    if (url.includes("cookie")) headers["set-cookie"] = "a=b";
+    res.writeHead(url.includes("missing") ? 404 : 200, headers);
+    res.write(`render ${renders} of `);
+    res.end(url);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function twice(path: string, init: RequestInit = {}) {
+  const first = await (await fetch(base + path, init)).text();
+  const second = await fetch(base + path, init);
+  return { first, second: await second.text(), hit: second.headers.get("x-hallway-cache") === "HIT" };
+}
+
+describe("the micro-cache in front of Next.js", () => {
+  it("answers a repeated public page from memory, byte for byte", async () => {
+    const result = await twice("/conf/schedule");
+    assert.equal(result.hit, true);
+    assert.equal(result.second, result.first);
+  });
+
+  it("never stores or serves a page for someone signed in", async () => {
+    const result = await twice("/conf/sessions/a", { headers: { cookie: "hallway.session_token=abc" } });
+    assert.equal(result.hit, false);
+    assert.notEqual(result.second, result.first);
+  });
+
+  it("keeps only what Next.js marks shareable: no private, no Set-Cookie, no errors", async () => {
+    for (const path of ["/conf/private-page", "/conf/sets-cookie", "/conf/missing"]) {
+      const result = await twice(path);
+      assert.equal(result.hit, false, path);
+    }
+  });
+
+  it("leaves the API, client navigations and other methods to the server", async () => {
+    assert.equal((await twice("/api/conferences/conf")).hit, false);
+    assert.equal((await twice("/conf/speakers", { headers: { rsc: "1" } })).hit, false);
+    const post = await fetch(`${base}/conf/search`, { method: "POST", body: "x" });
+    assert.equal(post.headers.get("x-hallway-cache"), null);
+  });
+});

@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * A few seconds of memory in front of Next.js for public pages requested without
+ * a session cookie: a burst of identical requests costs one render, and the rest
+ * are answered without entering the framework (docs/decisions/0005-static-public-pages.md).
+ * Only responses Next.js itself marks shareable (`s-maxage`, no `Set-Cookie`) are
+ * kept, so nothing personal is ever stored or served to someone else.
+ */
+
+type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number };
+
+export type MicroCacheOptions = { ttlMs: number; maxEntries: number; maxBodyBytes: number; sessionCookie: string };
+
+export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, sessionCookie }: MicroCacheOptions) {
+  const entries = new Map<string, Entry>();
+
+  function keyFor(req: IncomingMessage): string | null {
+    if (ttlMs <= 0 || (req.method !== "GET" && req.method !== "HEAD")) return null;
+    const url = req.url ?? "/";
+    if (url.startsWith("/api/") || url.startsWith("/_next/")) return null;
+    if ((req.headers.cookie ?? "").includes(sessionCookie)) return null;
+    // Client-side navigations ask for other representations of the same URL.
+    if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return null;
+    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    return `${gzip ? "gz" : "id"} ${url}`;
+  }
+
+  function serve(req: IncomingMessage, res: ServerResponse, key: string): boolean {
+    const entry = entries.get(key);
+    if (!entry) return false;
+    if (entry.expires < Date.now()) {
+      entries.delete(key);
+      return false;
+    }
+    res.writeHead(entry.status, { ...entry.headers, "x-hallway-cache": "HIT" });
+    res.end(req.method === "HEAD" ? undefined : entry.body);
+    return true;
+  }
+
+  /** Watches the response Next.js writes and keeps it when it is shareable. */
+  function record(res: ServerResponse, key: string) {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    // Headers given to writeHead are not visible to getHeaders(); move them there first.
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      const headers = rest.find((arg) => typeof arg === "object" && arg !== null) as Record<string, string | string[]> | undefined;
+      if (headers && !Array.isArray(headers)) {
+        for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+        return writeHead(status, ...rest.filter((arg) => arg !== headers));
+      }
+      return writeHead(status, ...rest);
+    }) as ServerResponse["writeHead"];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    const collect = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function" || size > maxBodyBytes) return;
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+      size += buffer.length;
+      chunks.push(buffer);
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as ServerResponse["write"];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      const result = end(chunk, ...rest);
+      keep(res, key, chunks, size);
+      return result;
+    }) as ServerResponse["end"];
+  }
+
+  function keep(res: ServerResponse, key: string, chunks: Buffer[], size: number) {
+    const cacheControl = String(res.getHeader("cache-control") ?? "");
+    if (res.statusCode !== 200 || size > maxBodyBytes || res.getHeader("set-cookie") || !/\bs-maxage=\d+/.test(cacheControl)) return;
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value !== undefined && name !== "date" && name !== "connection" && name !== "keep-alive" && name !== "transfer-encoding") {
+        headers[name] = Array.isArray(value) ? value : String(value);
+      }
+    }
+    headers["content-length"] = String(size);
+    entries.delete(key);
+    entries.set(key, { status: 200, headers, body: Buffer.concat(chunks, size), expires: Date.now() + ttlMs });
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  }
+
+  return { keyFor, serve, record, size: () => entries.size };
+}
