@@ -121,7 +121,7 @@ function printReport(r: typeof results) {
   );
 
   table(
-    `Search in process: searchSessions, ${r.search.overall.count} queries (limit 100, as the search page)`,
+    `Search in process: searchSessions, ${r.search.overall.count} queries (limit 30, as the search page)`,
     ["queries", "n", "p50", "p95", "p99", "max", "mean hits", "slowest", "target p95", ""],
     [
       ...r.search.byCategory.map((row) => [row.category, String(row.count), ms(row.p50), ms(row.p95), ms(row.p99), ms(row.max), row.meanHits.toFixed(0), `"${row.slowestQuery}"`, "", ""]),

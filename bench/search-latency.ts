@@ -4,7 +4,7 @@
  * lib/db/client.ts reads DATABASE_URL when first imported: set it before importing this module.
  */
 import { db } from "../lib/db/client";
-import { searchResultLimit } from "../lib/schedule/schedule-view";
+import { searchPageLimit } from "../lib/schedule/schedule-view";
 import { listSessionsById } from "../lib/schedule/sessions";
 import { highlightSessions, rankSessions } from "../lib/search/fts5";
 import { searchSessions } from "../lib/search/search-sessions";
@@ -51,7 +51,7 @@ export async function measureSearchLatency(conferenceSlug: string, perCategory =
   const conference = await db.conference.findUniqueOrThrow({ where: { slug: conferenceSlug }, select: { id: true } });
   const speakers = await db.speaker.findMany({ where: { conferenceId: conference.id }, select: { name: true }, orderBy: { id: "asc" } });
   const queries = makeQueries(seededRandom(7), speakers.map((s) => s.name), perCategory);
-  const search = (text: string) => searchSessions(text, { conferenceId: conference.id, limit: searchResultLimit });
+  const search = (text: string) => searchSessions(text, { conferenceId: conference.id, limit: searchPageLimit });
 
   // Warm the page cache and Prisma's query plans so the first queries don't measure start-up.
   for (const { text } of queries.slice(0, 60)) await search(text);
@@ -89,7 +89,7 @@ async function measureStages(conferenceId: number, texts: string[]) {
     return result;
   };
   for (const text of texts) {
-    const ranked = await time("rank", () => rankSessions(db, text, { conferenceId, viewerId: null, limit: searchResultLimit }));
+    const ranked = await time("rank", () => rankSessions(db, text, { conferenceId, viewerId: null, limit: searchPageLimit }));
     const ids = ranked.map((r) => r.sessionId);
     await time("highlight", () => highlightSessions(db, text, ids, null));
     await time("summaries", () => listSessionsById(ids));

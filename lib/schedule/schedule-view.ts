@@ -4,9 +4,11 @@ import type { ConferenceInfo } from "./conference";
 import { countSessions, listSessions, type SessionSummary } from "./sessions";
 
 /** Sessions on one schedule page; a big conference's day is split into pages of this size. */
-export const schedulePageSize = 100;
-/** A search lists at most this many sessions, best first. */
+export const schedulePageSize = 60;
+/** The JSON API's search answers at most this many sessions, best first. */
 export const searchResultLimit = 100;
+/** A search page shows at most this many: enough to scan on a phone, cheap to render. */
+export const searchPageLimit = 30;
 
 export type ScheduleEntry = SessionSummary & Partial<Pick<SearchHit, "titleHighlight" | "snippet">>;
 
@@ -41,7 +43,7 @@ export async function loadScheduleView(
   const filter = { dayId: day?.id, trackId: track?.id };
 
   if (q) {
-    const sessions = await searchSessions(q, { conferenceId: conference.id, viewerId, ...filter, limit: searchResultLimit });
+    const sessions = await searchSessions(q, { conferenceId: conference.id, viewerId, ...filter, limit: searchPageLimit });
     return { ok: true, day: day ?? null, track: track ?? null, q, sessions, page: 1, pageCount: 1, total: sessions.length };
   }
 

@@ -47,6 +47,9 @@ export async function listSessionsById(ids: number[]): Promise<Map<number, Sessi
   return new Map(rows.map((row) => [row.id, toSummary(row)]));
 }
 
+/** A big conference runs dozens of sessions at once: the page names a few and links to the rest. */
+export const parallelShown = 8;
+
 /** One session with everything its page shows, or null. Only public notes are read here. */
 export async function getSessionDetail(conference: Pick<ConferenceInfo, "id">, slug: string) {
   const row = await db.session.findUnique({
@@ -67,13 +70,10 @@ export async function getSessionDetail(conference: Pick<ConferenceInfo, "id">, s
   });
   if (!row) return null;
   const { day, speakers, notes, roomId, ...rest } = row;
-  const [parallel, nextInRoom] = await Promise.all([
-    db.session.findMany({
-      where: { conferenceId: conference.id, id: { not: row.id }, startsAt: { lt: row.endsAt }, endsAt: { gt: row.startsAt } },
-      select: sessionSummarySelect,
-      orderBy: programOrder,
-      take: 50,
-    }),
+  const overlapping = { conferenceId: conference.id, id: { not: row.id }, startsAt: { lt: row.endsAt }, endsAt: { gt: row.startsAt } };
+  const [parallel, parallelCount, nextInRoom] = await Promise.all([
+    db.session.findMany({ where: overlapping, select: sessionSummarySelect, orderBy: programOrder, take: parallelShown }),
+    db.session.count({ where: overlapping }),
     roomId === null
       ? null
       : db.session.findFirst({
@@ -88,6 +88,7 @@ export async function getSessionDetail(conference: Pick<ConferenceInfo, "id">, s
     speakers: speakers.map((link) => link.speaker),
     publicNotes: notes.map((note) => ({ id: note.id, body: note.body, updatedAt: note.updatedAt, author: note.user.name })),
     parallel: parallel.map(toSummary),
+    parallelCount,
     nextInRoom: nextInRoom ? toSummary(nextInRoom) : null,
   };
 }

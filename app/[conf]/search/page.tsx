@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { getConference } from "@/lib/schedule/conference";
-import { searchResultLimit } from "@/lib/schedule/schedule-view";
+import { searchPageLimit } from "@/lib/schedule/schedule-view";
 import { searchSessions } from "@/lib/search/search-sessions";
 import { searchTextSchema } from "@/lib/validation/params";
 import { EmptyState } from "@/components/ui/notice";
@@ -27,7 +27,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/[
   const { q } = searchPageParams.parse(await searchParams);
   // A signed-in viewer's private notes are searched too; nobody else's ever are.
   const viewerId = q ? ((await getViewer())?.id ?? null) : null;
-  const hits = q ? await searchSessions(q, { conferenceId: conference.id, viewerId, limit: searchResultLimit }) : [];
+  const hits = q ? await searchSessions(q, { conferenceId: conference.id, viewerId, limit: searchPageLimit }) : [];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Search</h1>

@@ -131,6 +131,13 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
                 ))}
               </ul>
             )}
+            {session.parallelCount > session.parallel.length && (
+              <p className="mt-3 text-sm">
+                <Link href={`/${conference.slug}/schedule?day=${session.day}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                  {session.parallelCount - session.parallel.length} more at the same time on the day’s schedule →
+                </Link>
+              </p>
+            )}
           </section>
           <section aria-labelledby="next-in-room">
             <h2 id="next-in-room" className="text-lg font-semibold tracking-tight">Next in {session.room?.name ?? "this room"}</h2>
