@@ -13,7 +13,7 @@ const databaseUrl = `file:${path.join(benchDir, "data", "bench.db")}`;
 // lib/db/client.ts reads this once, when first imported: before any dynamic import below.
 process.env.DATABASE_URL = databaseUrl;
 
-const targets = { searchP95Ms: 10, demoScheduleMinRps: 1_000, maxP99Ms: 100, jsOverFloorMaxKb: 20, minSavesPerSecond: 300, maxSaveP99Ms: 200 };
+const targets = { importMaxMs: 5_000, reimportMaxMs: 2_000, searchP95Ms: 10, demoScheduleMinRps: 1_000, maxP99Ms: 100, jsOverFloorMaxKb: 20, minSavesPerSecond: 300, maxSaveP99Ms: 200 };
 const saveSeconds = Number(process.env.BENCH_SAVE_DURATION ?? 30);
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 if (!(durationSeconds > 0 && durationSeconds <= 300)) throw new Error("BENCH_DURATION must be a number of seconds, 1 to 300");
@@ -23,6 +23,7 @@ const { measureSearchLatency } = await import("./search-latency");
 const { ensureBuild, loadTest, startServer, warmUp } = await import("./http-load");
 const { measureJsWeight } = await import("./js-weight");
 const { measureNoteSaves } = await import("./note-saves");
+const { measureExports, measureImport } = await import("./import-export");
 const { db } = await import("../lib/db/client");
 
 const startedAt = new Date();
@@ -35,6 +36,10 @@ const generationSeconds = (performance.now() - generationStarted) / 1000;
 
 log("Measuring search latency in process …");
 const search = await measureSearchLatency(bigConference.slug, 170);
+
+log("Measuring import (1,000 events, twice) and the big conference's exports …");
+const importFigures = measureImport();
+const exportFigures = await measureExports(bigConference.slug);
 
 const day = bigConference.days[2]!;
 const session = await db.session.findFirstOrThrow({
@@ -92,6 +97,8 @@ const results = {
   serverErrors,
   jsWeight,
   noteSaves,
+  importFigures,
+  exportFigures,
   targets,
 };
 mkdirSync(path.join(benchDir, "results"), { recursive: true });
@@ -166,6 +173,26 @@ function printReport(r: typeof results) {
       [js.floor.path + " (404: the floor)", String(js.floor.status), String(js.floor.scripts.length), kb(js.floor.rawBytes), kb(js.floor.gzipBytes), "", ""],
       [js.page.path, String(js.page.status), String(js.page.scripts.length), kb(js.page.rawBytes), kb(js.page.gzipBytes), "", ""],
       ["schedule page over the floor", "", "", kb(js.page.rawBytes - js.floor.rawBytes), kb(added), `≤ ${r.targets.jsOverFloorMaxKb} KB`, mark(added <= r.targets.jsOverFloorMaxKb * 1024)],
+    ],
+  );
+  const imp = r.importFigures;
+  const exp = r.exportFigures;
+  table(
+    `Import: a generated frab schedule (${(imp.bytes / 1024).toFixed(0)} KB: ${imp.counts.sessions} events, ${imp.counts.speakers} speakers, ${imp.counts.rooms} rooms) into an empty database`,
+    ["step", "time", "result", "target", ""],
+    [
+      ["import", ms(imp.firstMs), `${imp.firstAdded} added`, `< ${r.targets.importMaxMs / 1000} s`, mark(imp.firstMs < r.targets.importMaxMs && imp.firstAdded === imp.counts.sessions)],
+      ["re-import unchanged", ms(imp.againMs), `${imp.againChanged} changed, ${imp.againUnchanged} unchanged`, `< ${r.targets.reimportMaxMs / 1000} s, nothing changed`, mark(imp.againMs < r.targets.reimportMaxMs && imp.againChanged === 0)],
+    ],
+  );
+  table(
+    `Export of the big conference (${exp.sessions} sessions), in process`,
+    ["step", "time", "size"],
+    [
+      ["read the program back", ms(exp.readMs), ""],
+      ["frab JSON", ms(exp.json.ms), kb(exp.json.bytes)],
+      ["Pentabarf XML", ms(exp.xml.ms), kb(exp.xml.bytes)],
+      ["iCalendar (read + write)", ms(exp.ics.ms), kb(exp.ics.bytes)],
     ],
   );
   const saves = r.noteSaves!;

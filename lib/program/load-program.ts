@@ -99,6 +99,7 @@ async function writeProgram(tx: Tx, program: Program): Promise<LoadSummary> {
     await tx.session.update({ where: { id: old.id }, data: { slug: old.slug }, select: { id: true } });
   }
 
+  const newSessions: { data: Prisma.SessionCreateManyInput; speakers: number[] }[] = [];
   for (const s of program.sessions) {
     const fields = {
       slug: s.slug, title: s.title, subtitle: s.subtitle, kind: s.kind, abstract: s.abstract, language: s.language,
@@ -109,10 +110,7 @@ async function writeProgram(tx: Tx, program: Program): Promise<LoadSummary> {
     const speakerList = s.speakers.map((slug) => speakerIds.get(slug)!);
     const old = byGuid.get(s.guid);
     if (!old) {
-      await tx.session.create({
-        data: { conferenceId, guid: s.guid, ...fields, speakers: { create: speakerList.map((speakerId, position) => ({ speakerId, position })) } },
-        select: { id: true },
-      });
+      newSessions.push({ data: { conferenceId, guid: s.guid, ...fields }, speakers: speakerList });
       summary.added.push(s.slug);
       continue;
     }
@@ -127,8 +125,20 @@ async function writeProgram(tx: Tx, program: Program): Promise<LoadSummary> {
     else summary.unchanged += 1;
   }
 
+  await createSessions(tx, newSessions);
   await removeUnused(tx, conferenceId, program);
   return summary;
+}
+
+/** New sessions in batches (SQLite binds at most 999 parameters a statement), then their speakers in billing order. */
+async function createSessions(tx: Tx, sessions: { data: Prisma.SessionCreateManyInput; speakers: number[] }[]) {
+  for (let i = 0; i < sessions.length; i += 40) {
+    const chunk = sessions.slice(i, i + 40);
+    const created = await tx.session.createManyAndReturn({ data: chunk.map((s) => s.data), select: { id: true, guid: true } });
+    const idByGuid = new Map(created.map((row) => [row.guid, row.id]));
+    const links = chunk.flatMap((s) => s.speakers.map((speakerId, position) => ({ sessionId: idByGuid.get(s.data.guid)!, speakerId, position })));
+    for (let j = 0; j < links.length; j += 300) await tx.sessionSpeaker.createMany({ data: links.slice(j, j + 300) });
+  }
 }
 
 async function syncByKey<D>(

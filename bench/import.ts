@@ -1,0 +1,45 @@
+/**
+ * The import benchmark, in a process of its own (its own database, and the
+ * WebAssembly schema engine needs --experimental-wasm-modules): a generated
+ * frab schedule of 1,000 events is imported into an empty database, then again
+ * unchanged. Prints one JSON line of timings.
+ */
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+const file = process.argv[2];
+if (!file) throw new Error("usage: bench/import.ts <database file>");
+rmSync(file, { force: true });
+rmSync(`${file}-wal`, { force: true });
+rmSync(`${file}-shm`, { force: true });
+const url = `file:${path.resolve(file)}`;
+process.env.DATABASE_URL = url;
+
+const { applyMigrations } = await import("../lib/db/schema-engine");
+await applyMigrations(url);
+const { db } = await import("../lib/db/client");
+const { generateFrabFixture } = await import("../lib/interop/fixtures/generate");
+const { parseProgram } = await import("../lib/interop/detect");
+const { importProgram } = await import("../lib/interop/import-program");
+
+const text = generateFrabFixture({ events: 1000, speakers: 400, rooms: 30, seed: 2017 });
+const timed = async <T>(work: () => Promise<T>) => {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+};
+const first = await timed(() => importProgram(db, parseProgram(text, { sourceName: "bench.json" })));
+const again = await timed(() => importProgram(db, parseProgram(text, { sourceName: "bench.json" })));
+const counts = { sessions: await db.session.count(), speakers: await db.speaker.count(), rooms: await db.room.count() };
+await db.$disconnect();
+console.log(
+  JSON.stringify({
+    bytes: Buffer.byteLength(text),
+    counts,
+    firstMs: first.ms,
+    firstAdded: first.result.added.length,
+    againMs: again.ms,
+    againChanged: again.result.added.length + again.result.changed.length + again.result.cancelled.length,
+    againUnchanged: again.result.unchanged,
+  }),
+);
