@@ -6,10 +6,11 @@ function createClient() {
   return new PrismaClient({ adapter: sqliteAdapterFactory(databaseUrl()) });
 }
 
-// One client per process; dev-mode module reloading must not open a new connection each time.
+// One client, so one SQLite connection, per process. The bundler may load this module once
+// per route bundle (and dev reloads it); two connections would queue writes behind each
+// other's locks, sleeping in SQLite's busy handler.
 const globalForPrisma = globalThis as unknown as { hallwayPrisma?: ReturnType<typeof createClient> };
 
-export const db = globalForPrisma.hallwayPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.hallwayPrisma = db;
+export const db = (globalForPrisma.hallwayPrisma ??= createClient());
 
 export type Db = typeof db;
