@@ -84,17 +84,17 @@ export async function saveNote(
       throw error;
     }
   }
-  const mine = { userId_sessionId: { userId, sessionId } };
-  // One transaction, so the visibility read before is the one this update replaced.
-  const [before, updated, after] = await db.$transaction([
-    db.note.findUnique({ where: mine, select: { visibility: true } }),
-    db.note.updateMany({
-      where: { userId, sessionId, version: baseVersion },
-      data: { body, visibility, version: { increment: 1 } },
-    }),
-    db.note.findUnique({ where: mine, select: myNoteSelect }),
-  ]);
-  if (updated.count === 0 || !before || !after) return { ok: false, reason: "conflict", current: after && toMyNote(after) };
+  // No transaction: the versioned UPDATE is the only check that matters, and a transaction
+  // would queue every save behind the others on SQLite's one connection. The visibility read
+  // first belongs to the version the update then requires, so nothing can slip in between.
+  const before = await db.note.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: { visibility: true, version: true } });
+  if (!before || before.version !== baseVersion) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
+  const [after] = await db.note.updateManyAndReturn({
+    where: { userId, sessionId, version: baseVersion },
+    data: { body, visibility, version: { increment: 1 } },
+    select: myNoteSelect,
+  });
+  if (!after) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
   return { ok: true, note: toMyNote(after), previousVisibility: toVisibility(before.visibility) };
 }
 
