@@ -155,3 +155,13 @@ export function canonicalTimeZone(zone: string): string | null {
     return null;
   }
 }
+
+/** Whether the runtime knows an IANA zone name such as "Europe/Copenhagen". */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

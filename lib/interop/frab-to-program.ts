@@ -1,5 +1,5 @@
 import { programSchema, sessionKinds, type Program } from "../program/program-schema";
-import { zonedTimeToUtc } from "../time";
+import { isTimeZone, zonedTimeToUtc } from "../time";
 import { addDays, instantOf, parseDateTime, parseDuration, zoneClock } from "./clock";
 import { frabDocumentSchema, type FrabConference, type FrabDay, type FrabEvent } from "./frab-document";
 import { ProgramFormatError, type PathSegment } from "./errors";
@@ -281,11 +281,3 @@ function webUrl(url: string | null | undefined): string | undefined {
   }
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

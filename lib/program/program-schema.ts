@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "../time";
 
 /**
  * A conference program as Hallway loads it: the seed, the importers and the
@@ -104,14 +105,6 @@ export const programSchema = z
 export type ProgramInput = z.input<typeof programSchema>;
 export type Program = z.output<typeof programSchema>;
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function reportDuplicates(values: string[], path: (string | number)[], ctx: z.RefinementCtx) {
   const seen = new Set<string>();
