@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { before, describe, it, mock } from "node:test";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
 import { useTestDatabase } from "../test/database";
-import { ProgramFormatError } from "./errors";
 import { openEmptyDatabase } from "./fixtures/empty-database";
+import { formatError } from "./fixtures/format-error";
 import { scheduleJsonDocument } from "./fixtures/voc-schedule-schemas";
 
 // eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
@@ -28,16 +28,6 @@ async function demoExport() {
 const allEvents = (doc: ReturnType<typeof exportFrabJson>) =>
   doc.schedule.conference.days.flatMap((day) => Object.values(day.rooms).flat());
 
-/** The ProgramFormatError `parse` throws. */
-function formatError(parse: () => unknown): ProgramFormatError {
-  try {
-    parse();
-  } catch (error) {
-    assert.ok(error instanceof ProgramFormatError, `expected a ProgramFormatError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail("the input was accepted");
-}
 
 before(async () => {
   mock.method(console, "log", () => {});

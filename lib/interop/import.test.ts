@@ -9,6 +9,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import { useTestDatabase } from "../test/database";
+import { databaseSnapshot } from "../test/snapshot";
 import { ProgramFormatError } from "./errors";
 import { generateFrabFixture } from "./fixtures/generate";
 import { readSource, SourceError } from "./read-source";
@@ -33,17 +34,6 @@ const quirkyWith = (change: (doc: { schedule: { conference: { days: { rooms: Rec
 };
 
 /** Everything an import may touch (the conference row's updatedAt moves on every load and is left out). */
-async function snapshot() {
-  return {
-    conferences: await db.conference.findMany({ omit: { updatedAt: true }, orderBy: { id: "asc" } }),
-    days: await db.day.findMany({ orderBy: { id: "asc" } }),
-    tracks: await db.track.findMany({ orderBy: { id: "asc" } }),
-    rooms: await db.room.findMany({ orderBy: { id: "asc" } }),
-    speakers: await db.speaker.findMany({ orderBy: { id: "asc" } }),
-    sessions: await db.session.findMany({ orderBy: { id: "asc" } }),
-    notes: await db.note.findMany({ orderBy: { id: "asc" } }),
-  };
-}
 
 describe("importing a schedule into the database", () => {
   before(async () => {
@@ -54,11 +44,11 @@ describe("importing a schedule into the database", () => {
   });
 
   it("changes nothing when the same file is imported again", async () => {
-    const before = await snapshot();
+    const before = await databaseSnapshot(db);
     const report = await importText(quirky);
     assert.deepEqual(report, { conference: "Quirk Camp 2019 (quirkcamp19)", added: [], changed: [], cancelled: [], unchanged: 6 });
     assert.equal(formatImportReport(report), "Quirk Camp 2019 (quirkcamp19): 0 added, 0 changed, 0 cancelled (kept with their notes), 6 unchanged");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await databaseSnapshot(db), before);
   });
 
   it("cancels a session that left the file, and keeps its notes", async () => {
@@ -80,7 +70,7 @@ describe("importing a schedule into the database", () => {
   });
 
   it("changes nothing when a file is malformed", async () => {
-    const before = await snapshot();
+    const before = await databaseSnapshot(db);
     const malformed = [
       quirky.replace('"Saal 1": [', '"Saal 1": [,'),
       quirkyWith((doc) => delete doc.schedule.conference.days[1]!.rooms["Bar"]![0]!.title),
@@ -88,7 +78,7 @@ describe("importing a schedule into the database", () => {
       readFileSync(path.join(root, "lib/interop/fixtures/quirky-schedule.xml"), "utf8").replace("</title>", "</titel>"),
     ];
     for (const text of malformed) await assert.rejects(importText(text), ProgramFormatError);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await databaseSnapshot(db), before);
   });
 
   it("lists at most 20 titles of each kind", () => {

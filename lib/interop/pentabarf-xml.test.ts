@@ -5,8 +5,8 @@ import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
 import { useTestDatabase } from "../test/database";
 import { programSchema } from "../program/program-schema";
 import { tinyProgram } from "../test/programs";
-import { ProgramFormatError } from "./errors";
 import { openEmptyDatabase } from "./fixtures/empty-database";
+import { formatError } from "./fixtures/format-error";
 import { scheduleXmlProblems } from "./fixtures/voc-schedule-schemas";
 
 // eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
@@ -27,15 +27,6 @@ async function demoXml() {
   return exportPentabarfXml((await readProgram(db, demoSlug))!, { baseUrl });
 }
 
-function formatError(parse: () => unknown): ProgramFormatError {
-  try {
-    parse();
-  } catch (error) {
-    assert.ok(error instanceof ProgramFormatError, `expected a ProgramFormatError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail("the input was accepted");
-}
 
 before(async () => {
   mock.method(console, "log", () => {});

@@ -3,6 +3,7 @@ import { before, describe, it, mock } from "node:test";
 import { z } from "zod";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
 import { useTestDatabase } from "../test/database";
+import { databaseSnapshot } from "../test/snapshot";
 import { tinyProgram } from "../test/programs";
 import { programSchema } from "./program-schema";
 
@@ -16,19 +17,6 @@ const demoSlug = dockerconEu2017.conference.slug;
 const demo = () => structuredClone(dockerconEu2017);
 
 /** Every row the loader may touch, in a stable order. */
-async function snapshot() {
-  return {
-    // The conference row is re-written on each load (its updatedAt moves); nothing reads that column.
-    conferences: await db.conference.findMany({ omit: { updatedAt: true }, orderBy: { id: "asc" } }),
-    days: await db.day.findMany({ orderBy: { id: "asc" } }),
-    tracks: await db.track.findMany({ orderBy: { id: "asc" } }),
-    rooms: await db.room.findMany({ orderBy: { id: "asc" } }),
-    speakers: await db.speaker.findMany({ orderBy: { id: "asc" } }),
-    sessions: await db.session.findMany({ orderBy: { id: "asc" } }),
-    sessionSpeakers: await db.sessionSpeaker.findMany({ orderBy: [{ sessionId: "asc" }, { speakerId: "asc" }] }),
-    notes: await db.note.findMany({ orderBy: { id: "asc" } }),
-  };
-}
 
 const demoSession = (slug: string) =>
   db.session.findFirstOrThrow({ where: { conference: { slug: demoSlug }, slug }, include: { notes: true } });
@@ -48,11 +36,11 @@ before(async () => {
 
 describe("loadProgram", () => {
   it("changes nothing when the same program is loaded again", async () => {
-    const before = await snapshot();
+    const before = await databaseSnapshot(db);
     assert.equal(before.notes.length, 9);
     const summary = await loadProgram(db, dockerconEu2017);
     assert.deepEqual(summary, { conference: demoSlug, added: [], changed: [], cancelled: [], unchanged: 10 });
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await databaseSnapshot(db), before);
   });
 
   it("converts local times with the conference's time zone", async () => {
@@ -178,9 +166,9 @@ describe("invalid programs", () => {
       program.sessions[3]!.title = "Should Never Be Written";
       breakIt(program);
       assert.ok(issuePaths(program).includes(path), `expected an issue at ${path}, got ${issuePaths(program).join(", ")}`);
-      const before = await snapshot();
+      const before = await databaseSnapshot(db);
       await assert.rejects(loadProgram(db, program), z.ZodError);
-      assert.deepEqual(await snapshot(), before);
+      assert.deepEqual(await databaseSnapshot(db), before);
     });
   }
 
@@ -193,7 +181,7 @@ describe("invalid programs", () => {
     program.sessions.find((s) => s.slug === "linuxkit-deep-dive")!.title = "Half-Written Title";
     program.speakers.find((s) => s.slug === "bret-fisher")!.name = "Brett Fisher";
     program.sessions.push({ ...program.sessions[0]!, guid: "last-straw", slug: "the-last-straw", title: "The Last Straw" });
-    const before = await snapshot();
+    const before = await databaseSnapshot(db);
     // The client has one connection, so a temporary trigger on it fails the load's last insert.
     await db.$executeRawUnsafe(
       `CREATE TEMP TRIGGER "fail_the_load" BEFORE INSERT ON main."Session" WHEN NEW."slug" = 'the-last-straw'
@@ -204,7 +192,7 @@ describe("invalid programs", () => {
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER temp."fail_the_load"`);
     }
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await databaseSnapshot(db), before);
     // Without the trigger the same program loads: the failure was the one simulated.
     assert.deepEqual((await loadProgram(db, program)).added, ["the-last-straw"]);
   });
