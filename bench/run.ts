@@ -123,7 +123,7 @@ function printReport(r: typeof results) {
 
   console.log(
     `Generation: ${r.generation.seconds.toFixed(1)} s (migrate ${s.migrate!.toFixed(1)} in a child process, demo ${s.demo!.toFixed(1)}, ` +
-      `program via loadProgram ${s.program!.toFixed(1)} [${cpu.program!.toFixed(1)} s CPU], users+notes ${s.notes!.toFixed(1)} [${cpu.notes!.toFixed(1)} s CPU]) — ` +
+      `program via loadProgram ${s.program!.toFixed(1)} [${cpu.program!.toFixed(1)} s CPU], users+notes ${s.notes!.toFixed(1)} [${cpu.notes!.toFixed(1)} s CPU], index compaction ${s.optimize!.toFixed(1)} s) — ` +
       `${c.conferences} conferences, ${c.days} days, ${c.rooms} rooms, ${c.tracks} tracks, ${c.sessions} sessions, ${c.speakers} speakers, ${c.users} users, ${c.notes} notes\n`,
   );
 

@@ -1,7 +1,7 @@
 /**
  * Database tasks, run as `npm run db -- <task>`:
  *   migrate           apply pending migrations (creates the SQLite file when absent)
- *   setup             migrate, then load the demo conference when the database has none
+ *   setup             migrate, load the demo conference when the database has none, compact the search index
  *   seed              load (or refresh) the demo conference
  *   check             fail when schema.prisma and the migrations disagree
  *   new-migration N   write prisma/migrations/<timestamp>_<N>/migration.sql from the schema change
@@ -22,6 +22,14 @@ async function migrate() {
 async function seed(onlyWhenEmpty: boolean) {
   const { seedDemo } = await import("../prisma/seed");
   await seedDemo({ onlyWhenEmpty });
+}
+
+/** Run at every start: notes saved since the last one have left the search index in pieces. */
+async function optimizeSearch() {
+  const { db } = await import("../lib/db/client");
+  const { optimizeSearchIndex } = await import("../lib/search/fts5");
+  await optimizeSearchIndex(db);
+  await db.$disconnect();
 }
 
 async function check() {
@@ -51,6 +59,7 @@ const tasks: Record<string, () => Promise<void>> = {
   setup: async () => {
     await migrate();
     await seed(true);
+    await optimizeSearch();
   },
   seed: () => seed(false),
   check,

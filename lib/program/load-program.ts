@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
+import { optimizeSearchIndex } from "../search/fts5";
 import { zonedTimeToUtc } from "../time";
 import { programSchema, type Program, type ProgramInput } from "./program-schema";
 
@@ -22,7 +23,9 @@ type Tx = Prisma.TransactionClient;
  */
 export async function loadProgram(db: Db, input: ProgramInput | Program): Promise<LoadSummary> {
   const program = programSchema.parse(input);
-  return db.$transaction((tx) => writeProgram(tx, program), { timeout: 120_000, maxWait: 30_000 });
+  const summary = await db.$transaction((tx) => writeProgram(tx, program), { timeout: 120_000, maxWait: 30_000 });
+  if (summary.added.length || summary.changed.length || summary.cancelled.length) await optimizeSearchIndex(db);
+  return summary;
 }
 
 async function writeProgram(tx: Tx, program: Program): Promise<LoadSummary> {

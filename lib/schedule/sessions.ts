@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "./conference";
 
 export const sessionSummarySelect = {
@@ -28,23 +28,74 @@ export type ScheduleFilter = { dayId?: number; trackId?: number; skip?: number; 
 
 /** Sessions of a conference in program order, optionally one day's or one track's. */
 export async function listSessions(conferenceId: number, filter: ScheduleFilter = {}): Promise<SessionSummary[]> {
-  const rows = await db.session.findMany({
+  const page = await db.session.findMany({
     where: { conferenceId, dayId: filter.dayId, trackId: filter.trackId },
-    select: sessionSummarySelect,
+    select: { id: true },
     orderBy: programOrder,
     skip: filter.skip,
     take: filter.take,
   });
-  return rows.map(toSummary);
+  const ids = page.map((row) => row.id);
+  const summaries = await listSessionsById(ids);
+  return ids.flatMap((id) => summaries.get(id) ?? []);
 }
 
 export async function countSessions(conferenceId: number, filter: Pick<ScheduleFilter, "dayId" | "trackId"> = {}) {
   return db.session.count({ where: { conferenceId, dayId: filter.dayId, trackId: filter.trackId } });
 }
 
+type SummaryJoinRow = {
+  id: number; slug: string; title: string; subtitle: string; kind: string; status: string; illustrative: boolean | number;
+  startsAt: Date; endsAt: Date; date: string;
+  trackSlug: string | null; trackName: string | null; trackColor: string | null;
+  roomSlug: string | null; roomName: string | null;
+};
+
+/**
+ * The summaries of the given sessions, in no particular order. Two plain SQL
+ * queries (sessions with their day, track and room; then their speakers) where
+ * Prisma's nested select makes six: a search result page or an API page of 200
+ * sessions is read several times faster. Portable SQL, no SQLite dialect.
+ */
 export async function listSessionsById(ids: number[]): Promise<Map<number, SessionSummary>> {
-  const rows = await db.session.findMany({ where: { id: { in: ids } }, select: sessionSummarySelect });
-  return new Map(rows.map((row) => [row.id, toSummary(row)]));
+  const result = new Map<number, SessionSummary>();
+  if (!ids.length) return result;
+  const idList = Prisma.join(ids.map((id) => Math.trunc(id)));
+  const [rows, speakerRows] = await Promise.all([
+    db.$queryRaw<SummaryJoinRow[]>`
+      SELECT s."id", s."slug", s."title", s."subtitle", s."kind", s."status", s."illustrative", s."startsAt", s."endsAt", d."date",
+        t."slug" AS "trackSlug", t."name" AS "trackName", t."color" AS "trackColor", r."slug" AS "roomSlug", r."name" AS "roomName"
+      FROM "Session" s
+      JOIN "Day" d ON d."id" = s."dayId"
+      LEFT JOIN "Track" t ON t."id" = s."trackId"
+      LEFT JOIN "Room" r ON r."id" = s."roomId"
+      WHERE s."id" IN (${idList})`,
+    db.$queryRaw<{ sessionId: number; slug: string; name: string }[]>`
+      SELECT ss."sessionId", sp."slug", sp."name"
+      FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId"
+      WHERE ss."sessionId" IN (${idList})
+      ORDER BY ss."sessionId", ss."position"`,
+  ]);
+  const speakers = new Map<number, { slug: string; name: string }[]>();
+  for (const { sessionId, slug, name } of speakerRows) {
+    const id = Number(sessionId);
+    const list = speakers.get(id) ?? [];
+    list.push({ slug, name });
+    speakers.set(id, list);
+  }
+  for (const row of rows) {
+    const id = Number(row.id);
+    result.set(id, {
+      id, slug: row.slug, title: row.title, subtitle: row.subtitle, kind: row.kind, status: row.status,
+      illustrative: Boolean(row.illustrative),
+      startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt),
+      day: row.date,
+      track: row.trackSlug === null ? null : { slug: row.trackSlug, name: row.trackName ?? "", color: row.trackColor ?? "" },
+      room: row.roomSlug === null ? null : { slug: row.roomSlug, name: row.roomName ?? "" },
+      speakers: speakers.get(id) ?? [],
+    });
+  }
+  return result;
 }
 
 /** A big conference runs dozens of sessions at once: the page names a few and links to the rest. */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it, mock } from "node:test";
 import { useTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
-import { MARK_END, MARK_START, rankSessions, toFtsQuery } from "./fts5";
+import { broadMatchLimit, MARK_END, MARK_START, rankSessions, toFtsQuery } from "./fts5";
 
 // eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
 await useTestDatabase();
@@ -184,6 +184,41 @@ describe("searching the demo conference", () => {
     assert.ok(inTheater.every((h) => h.track?.slug === "community-theater"));
 
     assert.equal((await searchSessions("docker", { conferenceId: dockerconId, limit: 2 })).length, 2);
+  });
+
+  it("never lets typed words match the scope tokens the filters use", async () => {
+    // Café Conf's one session names none of these words; its scope column holds all of them.
+    const session = await db.session.findFirstOrThrow({ where: { conferenceId: cafeConfId }, select: { dayId: true, trackId: true } });
+    for (const word of [`c${cafeConfId}`, `d${session.dayId}`, `t${session.trackId}`, "scope", `scope c${cafeConfId}`]) {
+      assert.deepEqual(await slugs(word, { conferenceId: cafeConfId }), [], word);
+    }
+    assert.deepEqual(await slugs("espresso", { conferenceId: cafeConfId }), ["espresso-and-kubernetes"]);
+  });
+
+  it("ranks a broad query's title matches first, wherever they are in the index", async () => {
+    // More matches than the cap, all naming the word in the abstract; the title match is loaded last.
+    const count = broadMatchLimit + 50;
+    const sessions = Array.from({ length: count }, (_, i) => ({
+      guid: `broad-${i}`,
+      slug: `broad-${i}`,
+      title: i === count - 1 ? "Ristretto at scale" : `Session ${i}`,
+      abstract: "Bring a ristretto and a notebook.",
+      day: "2019-05-01",
+      start: "2019-05-01T09:00",
+      end: "2019-05-01T09:30",
+    }));
+    await loadProgram(db, {
+      conference: { slug: "broad-conf", name: "Broad Conf", timeZone: "UTC", startDate: "2019-05-01", endDate: "2019-05-01" },
+      days: [{ date: "2019-05-01", label: "Only day" }],
+      tracks: [], rooms: [], speakers: [],
+      sessions,
+    });
+    const broad = await db.conference.findUniqueOrThrow({ where: { slug: "broad-conf" } });
+    const hits = await searchSessions("ristretto", { conferenceId: broad.id, limit: 10 });
+    assert.equal(hits.length, 10);
+    assert.equal(hits[0]!.slug, `broad-${count - 1}`);
+    assert.equal(new Set(hits.map((h) => h.slug)).size, 10, "a session appears once");
+    assert.deepEqual(await slugs("ristretto"), [], "other conferences' sessions are not in the way");
   });
 
   it("answers every hostile input with a list, never an error", async () => {

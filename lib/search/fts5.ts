@@ -34,16 +34,19 @@ function searchTerms(text: string): string[] {
  * Words of one or two letters match a great many rows as prefixes; they are
  * looked up in titles, names, tracks and rooms only, never in abstracts and notes.
  */
-const shortTermColumns = "{title subtitle speakers track room}";
+const headingColumns = "{title subtitle speakers track room}";
 const shortTermLength = 2;
+/** Every column a person's words may match: all but `scope`, which only the filters below use. */
+const textColumns = "{title subtitle speakers track room abstract notes}";
 
 /** The query for session_search: like `toFtsQuery`, with short words kept to the heading columns. */
 export function toSessionFtsQuery(text: string): string | null {
   const terms = searchTerms(text);
   if (!terms.length) return null;
-  return terms
-    .map((t) => (Array.from(t).length <= shortTermLength ? `${shortTermColumns} : "${t}"*` : `"${t}"*`))
+  const query = terms
+    .map((t) => (Array.from(t).length <= shortTermLength ? `${headingColumns} : "${t}"*` : `"${t}"*`))
     .join(" ");
+  return `${textColumns} : (${query})`;
 }
 
 export type RankedSession = { sessionId: number; score: number };
@@ -57,41 +60,75 @@ export type SearchScope = {
   limit: number;
 };
 
-// Column weights for bm25 (lower is better): title, subtitle, speakers, track, room, abstract, public notes.
-const sessionWeights = "10.0, 4.0, 6.0, 3.0, 2.0, 1.0, 0.5";
+/**
+ * The scope filter on session_search: each row's `scope` column holds its
+ * conference, day and track as tokens ("c3 d12 t7"; see the search_scope
+ * migration), so FTS5 filters them itself instead of joining every match to "Session".
+ */
+function scopeFilter(scope: Pick<SearchScope, "conferenceId" | "dayId" | "trackId">): string {
+  const tokens = [`"c${Math.trunc(scope.conferenceId)}"`];
+  if (scope.dayId !== undefined) tokens.push(`"d${Math.trunc(scope.dayId)}"`);
+  if (scope.trackId !== undefined) tokens.push(`"t${Math.trunc(scope.trackId)}"`);
+  return `scope : (${tokens.join(" ")})`;
+}
+
+/**
+ * Past this many matches a query is broad ("has", a word in most notes): ranking
+ * every match would cost a millisecond per thousand and tell little, since bm25
+ * gives a word found in most sessions almost no weight. A broad query is ranked
+ * over its first `broadMatchLimit` matches (in index order) together with its first
+ * `broadMatchLimit` matches in titles, speakers, tracks and rooms, so that what
+ * names the word in its title still comes first
+ * (docs/decisions/0010-search-scope-and-broad-queries.md).
+ */
+export const broadMatchLimit = 500;
+
+// Column weights for bm25 (lower is better): title, subtitle, speakers, track, room, abstract, public notes, scope.
+const sessionWeights = "10.0, 4.0, 6.0, 3.0, 2.0, 1.0, 0.5, 0.0";
 
 /**
  * Sessions whose text or public notes match, plus those where the viewer's own
  * private notes match; best first. `text` is what the person typed.
  */
 export async function rankSessions(db: Db, text: string, scope: SearchScope): Promise<RankedSession[]> {
-  const sessionQuery = toSessionFtsQuery(text);
-  if (!sessionQuery) return [];
-  const filters: string[] = [];
-  const filterParams: number[] = [];
-  if (scope.dayId !== undefined) {
-    filters.push(`AND s."dayId" = ?`);
-    filterParams.push(scope.dayId);
-  }
-  if (scope.trackId !== undefined) {
-    filters.push(`AND s."trackId" = ?`);
-    filterParams.push(scope.trackId);
-  }
+  const terms = searchTerms(text);
+  if (!terms.length) return [];
+  const filter = scopeFilter(scope);
+  const everywhere = `${filter} AND ${toSessionFtsQuery(text)}`;
+  const inHeadings = `${filter} AND ${headingColumns} : (${terms.map((t) => `"${t}"*`).join(" ")})`;
+  // One statement: the cap is the rowid of the (limit + 1)th match, found by walking the index
+  // in rowid order, which costs next to nothing; the headings branch runs only for a broad query.
+  const last = `(SELECT rowid FROM "session_search" WHERE "session_search" MATCH ? ORDER BY rowid LIMIT 1 OFFSET ${broadMatchLimit})`;
   const rows = await db.$queryRawUnsafe<{ sessionId: bigint | number; score: number }[]>(
-    `SELECT s."id" AS "sessionId", bm25("session_search", ${sessionWeights}) AS score
-     FROM "session_search" JOIN "Session" s ON s."id" = "session_search".rowid
-     WHERE "session_search" MATCH ? AND s."conferenceId" = ? ${filters.join(" ")}
-     ORDER BY score, s."startsAt"
+    `SELECT rowid AS "sessionId", bm25("session_search", ${sessionWeights}) AS score
+     FROM "session_search" WHERE "session_search" MATCH ? AND rowid <= coalesce(${last}, 9223372036854775807)
+     UNION ALL
+     SELECT rowid, bm25("session_search", ${sessionWeights})
+     FROM "session_search" WHERE "session_search" MATCH ? AND ${last} IS NOT NULL AND rowid <= coalesce(${last}, 9223372036854775807)
+     ORDER BY score, "sessionId"
      LIMIT ?`,
-    sessionQuery,
-    scope.conferenceId,
-    ...filterParams,
-    scope.limit,
+    everywhere, everywhere,
+    inHeadings, everywhere, inHeadings,
+    scope.limit * 2,
   );
-  const scores = new Map(rows.map((r) => [Number(r.sessionId), Number(r.score)]));
+  const scores = new Map<number, number>();
+  for (const row of rows) {
+    const id = Number(row.sessionId);
+    if (!scores.has(id)) scores.set(id, Number(row.score));
+  }
 
   const noteQuery = toFtsQuery(text);
   if (scope.viewerId && noteQuery) {
+    const filters: string[] = [];
+    const filterParams: number[] = [];
+    if (scope.dayId !== undefined) {
+      filters.push(`AND s."dayId" = ?`);
+      filterParams.push(scope.dayId);
+    }
+    if (scope.trackId !== undefined) {
+      filters.push(`AND s."trackId" = ?`);
+      filterParams.push(scope.trackId);
+    }
     // Starts from the viewer's own notes (an index on userId), so its cost is theirs, not everyone's.
     const own = await db.$queryRawUnsafe<{ sessionId: bigint | number; score: number }[]>(
       `SELECT n."sessionId" AS "sessionId", bm25("note_search") * 0.5 AS score
@@ -111,7 +148,7 @@ export async function rankSessions(db: Db, text: string, scope: SearchScope): Pr
   }
   return [...scores]
     .map(([sessionId, score]) => ({ sessionId, score }))
-    .sort((a, b) => a.score - b.score)
+    .sort((a, b) => a.score - b.score || a.sessionId - b.sessionId)
     .slice(0, scope.limit);
 }
 
@@ -127,14 +164,17 @@ export async function highlightSessions(
   const result = new Map<number, Highlight>();
   const sessionQuery = toSessionFtsQuery(text);
   if (!sessionIds.length || !sessionQuery) return result;
-  const ids = sessionIds.map((id) => Math.trunc(id)).join(",");
-  // `+rowid` keeps SQLite from running the full-text query once per id: one scan, then a filter.
+  const wanted = sessionIds.map((id) => Math.trunc(id));
+  const ids = wanted.join(",");
+  // `+rowid IN` keeps SQLite from running the full-text query once per id: one scan, then a
+  // filter; the rowid range, which FTS5 takes itself, keeps that scan to the ids' stretch of the index.
   const sessionRows = await db.$queryRawUnsafe<{ id: bigint | number; title: string; abstract: string; notes: string }[]>(
     `SELECT rowid AS id,
        highlight("session_search", 0, char(2), char(3)) AS title,
        snippet("session_search", 5, char(2), char(3), '…', 24) AS abstract,
        snippet("session_search", 6, char(2), char(3), '…', 24) AS notes
-     FROM "session_search" WHERE "session_search" MATCH ? AND +rowid IN (${ids})`,
+     FROM "session_search" WHERE "session_search" MATCH ? AND +rowid IN (${ids})
+       AND rowid BETWEEN ${Math.min(...wanted)} AND ${Math.max(...wanted)}`,
     sessionQuery,
   );
   for (const row of sessionRows) {
@@ -157,4 +197,16 @@ export async function highlightSessions(
     result.set(id, { sessionId: id, title: existing?.title ?? "", snippet: row.snippet });
   }
   return result;
+}
+
+/**
+ * Merges each search index into one segment and drops what deletes left behind.
+ * Every rewrite of a session's row (a public note saved, a re-import) leaves the
+ * old entries in the index until segments merge; a compact index answers a broad
+ * query about a third faster. Run after bulk loads and at start-up: a second or two
+ * on 10,000 sessions with 50,000 notes, milliseconds on a small conference.
+ */
+export async function optimizeSearchIndex(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`INSERT INTO "session_search" ("session_search") VALUES ('optimize')`);
+  await db.$executeRawUnsafe(`INSERT INTO "note_search" ("note_search") VALUES ('optimize')`);
 }

@@ -27,12 +27,12 @@ const speakerId = async (slug: string) =>
 
 /** The index holds exactly what the tables say, for every session and every note. */
 async function assertIndexMirrorsTables() {
-  const indexed = await db.$queryRawUnsafe<{ id: bigint | number; title: string; subtitle: string; speakers: string; track: string; room: string; abstract: string; notes: string }[]>(
-    `SELECT rowid AS id, title, subtitle, speakers, track, room, abstract, notes FROM "session_search" ORDER BY rowid`,
+  const indexed = await db.$queryRawUnsafe<{ id: bigint | number; title: string; subtitle: string; speakers: string; track: string; room: string; abstract: string; notes: string; scope: string }[]>(
+    `SELECT rowid AS id, title, subtitle, speakers, track, room, abstract, notes, scope FROM "session_search" ORDER BY rowid`,
   );
   const sessions = await db.session.findMany({
     select: {
-      id: true, title: true, subtitle: true, abstract: true,
+      id: true, title: true, subtitle: true, abstract: true, conferenceId: true, dayId: true, trackId: true,
       track: { select: { name: true } }, room: { select: { name: true } },
       speakers: { select: { speaker: { select: { name: true } } } },
       notes: { where: { visibility: "public" }, select: { body: true } },
@@ -41,7 +41,7 @@ async function assertIndexMirrorsTables() {
   });
   const words = (text: string) => text.split(/\s+/).filter(Boolean).sort();
   assert.deepEqual(
-    indexed.map((row) => ({ id: Number(row.id), title: row.title, subtitle: row.subtitle, speakers: words(row.speakers), track: row.track, room: row.room, abstract: row.abstract, notes: words(row.notes) })),
+    indexed.map((row) => ({ id: Number(row.id), title: row.title, subtitle: row.subtitle, speakers: words(row.speakers), track: row.track, room: row.room, abstract: row.abstract, notes: words(row.notes), scope: row.scope })),
     sessions.map((s) => ({
       id: s.id,
       title: s.title,
@@ -51,6 +51,7 @@ async function assertIndexMirrorsTables() {
       room: s.room?.name ?? "",
       abstract: s.abstract,
       notes: words(s.notes.map((note) => note.body).join(" ")),
+      scope: `c${s.conferenceId} d${s.dayId} t${s.trackId ?? 0}`,
     })),
   );
   // With rank 1, FTS5 checks an external-content index against its content table ("Note").
@@ -127,6 +128,21 @@ describe("the search index follows every write", () => {
     });
     assert.ok((await found("edge")).includes("containerizing-hardware-accelerated-applications"));
     assert.ok((await found("auditorium 10")).includes("containerizing-hardware-accelerated-applications"));
+  });
+
+  it("moving a session to another day, which the day filter follows", async () => {
+    const [first, last] = await Promise.all([
+      db.day.findUniqueOrThrow({ where: { conferenceId_date: { conferenceId, date: "2017-10-16" } } }),
+      db.day.findUniqueOrThrow({ where: { conferenceId_date: { conferenceId, date: "2017-10-19" } } }),
+    ]);
+    const onDay = async (dayId: number) => (await searchSessions("linuxkit", { conferenceId, dayId })).map((h) => h.slug);
+    const id = await sessionId("linuxkit-deep-dive");
+    const { dayId } = await db.session.findUniqueOrThrow({ where: { id }, select: { dayId: true } });
+    assert.ok((await onDay(dayId)).includes("linuxkit-deep-dive"));
+    const target = dayId === first.id ? last : first;
+    await db.session.update({ where: { id }, data: { dayId: target.id } });
+    assert.ok((await onDay(target.id)).includes("linuxkit-deep-dive"));
+    assert.ok(!(await onDay(dayId)).includes("linuxkit-deep-dive"));
   });
 
   it("adding and removing a speaker of a session", async () => {
