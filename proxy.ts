@@ -1,25 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { encodeViewKey } from "@/lib/schedule/view-key";
-import { scheduleParamsSchema, searchParamsToRecord } from "@/lib/validation/params";
+import { mayBeSignedIn } from "@/lib/auth/session-cookie";
+import { encodeSearchKey, encodeViewKey } from "@/lib/schedule/view-key";
+import { scheduleParamsSchema, searchParamsToRecord, searchTextSchema } from "@/lib/validation/params";
 
 /**
- * Serves schedule URLs from cached pages. `/<conf>/schedule?day=&track=&page=`
- * is the public address; each combination without free text is rewritten to
- * its own prerenderable page. Text filters and malformed parameters go to the
- * dynamic page.
+ * Serves public URLs from cached pages (docs/decisions/0005-static-public-pages.md).
+ * `/<conf>/schedule?day=&track=&page=` is the public address; each combination
+ * without free text is rewritten to its own prerenderable page. Text filters and
+ * malformed parameters go to the dynamic page. `/<conf>/search?q=` from someone
+ * signed out is rewritten to a cached results page; from someone who may be
+ * signed in it stays dynamic, since their private notes count in their results.
  */
 export function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  const [, conference] = pathname.split("/");
+  if (!conference) return NextResponse.next();
   // The matcher also admits "/<conf>/schedule.json" (Next.js lets any matcher end in .json): that is the export, not this page.
-  if (!request.nextUrl.pathname.endsWith("/schedule")) return NextResponse.next();
-  const [, conference] = request.nextUrl.pathname.split("/");
-  const parsed = scheduleParamsSchema.safeParse(searchParamsToRecord(request.nextUrl.searchParams));
-  if (!conference || !parsed.success || parsed.data.q) return NextResponse.next();
+  if (pathname.endsWith("/schedule")) {
+    const parsed = scheduleParamsSchema.safeParse(searchParamsToRecord(searchParams));
+    if (!parsed.success || parsed.data.q) return NextResponse.next();
+    return rewrite(request, `/${conference}/schedule/view/${encodeViewKey(parsed.data)}`);
+  }
+  if (pathname.endsWith("/search")) {
+    const q = searchTextSchema.safeParse(searchParams.get("q") ?? "").data;
+    if (!q || mayBeSignedIn(request.headers.get("cookie"))) return NextResponse.next();
+    return rewrite(request, `/${conference}/search/results/${encodeSearchKey(q)}`);
+  }
+  return NextResponse.next();
+}
+
+function rewrite(request: NextRequest, pathname: string) {
   const url = request.nextUrl.clone();
-  url.pathname = `/${conference}/schedule/view/${encodeViewKey(parsed.data)}`;
+  url.pathname = pathname;
   url.search = "";
   return NextResponse.rewrite(url);
 }
 
 export const config = {
-  matcher: "/:conference/schedule",
+  matcher: ["/:conference/schedule", "/:conference/search"],
 };

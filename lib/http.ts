@@ -6,6 +6,13 @@ export function jsonError(status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 
 /** `Cache-Control` for anything personal: never stored by a browser or a shared cache. */
 export const privateNoStore = { "Cache-Control": "private, no-store" } as const;
 
+/**
+ * The public program, the same for everyone: shared caches (and the server's own
+ * micro-cache, lib/server/micro-cache.ts) may keep it as long as the cached pages
+ * live; browsers ask again each time.
+ */
+export const sharedPublic = { "Cache-Control": "public, max-age=0, s-maxage=300" } as const;
+
 /** The strong ETag of a versioned resource: `"3"`. */
 export function versionETag(version: number): string {
   return `"${version}"`;

@@ -55,8 +55,13 @@ describe("the micro-cache in front of Next.js", () => {
     }
   });
 
-  it("leaves the API, client navigations and other methods to the server", async () => {
-    assert.equal((await twice("/api/conferences/conf")).hit, false);
+  it("keeps a public API answer, never a private one or an auth endpoint's", async () => {
+    assert.equal((await twice("/api/conferences/conf")).hit, true);
+    assert.equal((await twice("/api/conferences/conf/private-note")).hit, false);
+    assert.equal((await twice("/api/auth/get-session")).hit, false);
+  });
+
+  it("leaves client navigations and other methods to the server", async () => {
     assert.equal((await twice("/conf/speakers", { headers: { rsc: "1" } })).hit, false);
     const post = await fetch(`${base}/conf/search`, { method: "POST", body: "x" });
     assert.equal(post.headers.get("x-hallway-cache"), null);

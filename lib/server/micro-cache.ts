@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
- * A few seconds of memory in front of Next.js for public pages requested without
- * a session cookie: a burst of identical requests costs one render, and the rest
- * are answered without entering the framework (docs/decisions/0005-static-public-pages.md).
- * Only responses Next.js itself marks shareable (`s-maxage`, no `Set-Cookie`) are
- * kept, so nothing personal is ever stored or served to someone else.
+ * A few seconds of memory in front of Next.js for public pages and public API
+ * answers requested without a session cookie: a burst of identical requests costs
+ * one render, and the rest are answered without entering the framework
+ * (docs/decisions/0005-static-public-pages.md). Only responses marked shareable
+ * (`s-maxage`, no `Set-Cookie`; Next.js marks cached pages so, and the public API
+ * says so itself) are kept, so nothing personal is ever stored or served to someone else.
  */
 
 type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number };
@@ -18,7 +19,8 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, sessionCooki
   function keyFor(req: IncomingMessage): string | null {
     if (ttlMs <= 0 || (req.method !== "GET" && req.method !== "HEAD")) return null;
     const url = req.url ?? "/";
-    if (url.startsWith("/api/") || url.startsWith("/_next/")) return null;
+    // Static assets are Next.js's to serve; sign-in and sign-out answers are never shared.
+    if (url.startsWith("/_next/") || url.startsWith("/api/auth/")) return null;
     if ((req.headers.cookie ?? "").includes(sessionCookie)) return null;
     // Client-side navigations ask for other representations of the same URL.
     if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return null;

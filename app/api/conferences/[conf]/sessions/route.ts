@@ -6,7 +6,7 @@ import { countSessions, listSessions } from "@/lib/schedule/sessions";
 import { searchSessions } from "@/lib/search/search-sessions";
 import { describeIssues, scheduleParamsSchema, searchParamsToRecord } from "@/lib/validation/params";
 import { getViewerFromRequest } from "@/lib/auth/viewer";
-import { jsonError, privateNoStore } from "@/lib/http";
+import { jsonError, privateNoStore, sharedPublic } from "@/lib/http";
 
 /** At most this many sessions per answer; a big conference's day comes in pages. */
 const apiPageSize = 200;
@@ -38,10 +38,14 @@ export async function GET(request: NextRequest, { params }: RouteContext<"/api/c
       pageCount,
       total,
       next: page < pageCount ? `${next.pathname}${next.search}` : null,
-    });
+    }, { headers: sharedPublic });
   }
-  // A search also matches the signed-in viewer's private notes, so its answer is theirs alone.
+  // A search also matches the signed-in viewer's private notes, so their answer is theirs alone;
+  // a signed-out one is public, and the same address with a session cookie is another answer.
   const viewer = await getViewerFromRequest(request);
   const sessions = await searchSessions(q, { conferenceId: conference.id, viewerId: viewer?.id ?? null, limit: searchResultLimit, ...filter });
-  return Response.json({ sessions: sessions.map((s) => sessionToJson(s, conference.slug)) }, { headers: viewer ? privateNoStore : undefined });
+  return Response.json(
+    { sessions: sessions.map((s) => sessionToJson(s, conference.slug)) },
+    { headers: viewer ? privateNoStore : { ...sharedPublic, Vary: "Cookie" } },
+  );
 }

@@ -1,7 +1,7 @@
 import { getConference } from "@/lib/schedule/conference";
 import { sessionDetailToJson } from "@/lib/schedule/api-shape";
 import { getSessionDetail } from "@/lib/schedule/sessions";
-import { jsonError } from "@/lib/http";
+import { jsonError, sharedPublic } from "@/lib/http";
 
 export async function GET(_request: Request, { params }: RouteContext<"/api/conferences/[conf]/sessions/[slug]">) {
   const { conf, slug } = await params;
@@ -9,5 +9,5 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/conf
   if (!conference) return jsonError(404, `No conference "${conf}"`);
   const session = await getSessionDetail(conference, slug);
   if (!session) return jsonError(404, `No session "${slug}" at ${conference.name}`);
-  return Response.json(sessionDetailToJson(session, conference.slug));
+  return Response.json(sessionDetailToJson(session, conference.slug), { headers: sharedPublic });
 }

@@ -1,0 +1,49 @@
+import type { ConferenceInfo } from "@/lib/schedule/conference";
+import type { SearchHit } from "@/lib/search/search-sessions";
+import { EmptyState } from "@/components/ui/notice";
+import { SearchResults } from "@/components/search/search-results";
+
+/** The search page: the form, and for a query its ranked results or an empty state. */
+export function SearchPage({ conference, q, hits }: { conference: ConferenceInfo; q: string | null; hits: SearchHit[] }) {
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Search</h1>
+      <form role="search" action={`/${conference.slug}/search`} className="flex max-w-xl gap-2">
+        <label htmlFor="search-q" className="sr-only">
+          Search sessions, speakers and notes
+        </label>
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={q ?? ""}
+          autoFocus={!q}
+          placeholder="Try “kube”, “linuxkit” or a speaker’s name"
+          className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2.5 text-base placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <button type="submit" className="rounded-lg bg-accent-600 px-5 py-2.5 text-sm font-semibold text-white hover:bg-accent-700">
+          Search
+        </button>
+      </form>
+      {q ? (
+        <>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
+            {hits.length === 0 ? "No results" : `${hits.length} result${hits.length === 1 ? "" : "s"}, best first`} for “{q.length > 80 ? `${q.slice(0, 80)}…` : q}”
+          </p>
+          {hits.length === 0 ? (
+            <EmptyState title="Nothing matches">Try fewer or shorter words: the start of a word is enough, and case and accents don’t matter.</EmptyState>
+          ) : (
+            <SearchResults hits={hits} conference={conference} returnTo={`/${conference.slug}/search?${new URLSearchParams({ q })}`} />
+          )}
+        </>
+      ) : (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Search titles, abstracts, speakers, tracks, rooms, attendees’ public notes and your own notes.</p>
+      )}
+    </div>
+  );
+}
+
+/** “kube” · DockerCon EU 2017 */
+export function searchTitle(q: string | null | undefined, conference: { name: string } | null): string {
+  return [q ? `“${q.slice(0, 60)}”` : "Search", conference?.name].filter(Boolean).join(" · ");
+}
