@@ -9,6 +9,6 @@ declare module "autocannon" {
     errors: number;
     timeouts: number;
   };
-  export type Options = { url: string; connections?: number; duration?: number; timeout?: number };
+  export type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string> };
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -151,18 +151,18 @@ function readFileSafe(file: string): string {
 }
 
 /** The first request renders (and, for cached pages, fills the page cache); the rest warm the JIT. A failure is a figure, not an abort. */
-export async function warmUp(url: string, requests = 20) {
+export async function warmUp(url: string, headers: Record<string, string> = {}, requests = 20) {
   const started = performance.now();
-  const first = await fetch(url);
+  const first = await fetch(url, { headers });
   await first.arrayBuffer();
   const firstMs = performance.now() - started;
-  for (let i = 1; i < requests; i++) await (await fetch(url)).arrayBuffer();
+  for (let i = 1; i < requests; i++) await (await fetch(url, { headers })).arrayBuffer();
   return { firstMs, firstStatus: first.status };
 }
 
-export async function loadTest(url: string, durationSeconds: number) {
-  // As a browser asks: compressed. The server gzips each page once; the micro-cache keeps the gzipped bytes.
-  const result = await autocannon({ url, connections: 32, duration: durationSeconds, timeout: 10, headers: { "accept-encoding": "gzip" } });
+export async function loadTest(url: string, durationSeconds: number, headers: Record<string, string> = {}) {
+  // As a browser asks: compressed. The micro-cache keeps the gzipped bytes of a public page.
+  const result = await autocannon({ url, connections: 32, duration: durationSeconds, timeout: 10, headers: { "accept-encoding": "gzip", ...headers } });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
