@@ -216,6 +216,16 @@ test("another user cannot read, change, delete or find a private note", async ({
   await expect(aPage.getByRole("main").getByRole("article")).toContainText("Looking Under the Hood: containerD");
   await aPage.goto(`/${conf}/schedule?q=${word}`);
   await expect(aPage.getByRole("main").getByRole("article")).toHaveCount(1);
+  // A's results are theirs alone: never marked shareable, and not what the next visitor gets.
+  const aSearch = await a.get(`/${conf}/search?q=${word}`);
+  expect(aSearch.headers()["cache-control"]).toContain("no-store");
+  expect((await a.get(`${apiUrl}/sessions?q=${word}`)).headers()["cache-control"]).toContain("no-store");
+  const laterVisitor = await apiRequest.newContext({ baseURL: baseURL() });
+  const publicSearch = await laterVisitor.get(`/${conf}/search?q=${word}`);
+  expect(publicSearch.headers()["cache-control"]).toContain("s-maxage");
+  expect(await publicSearch.text()).toContain("Nothing matches");
+  expect(await search(laterVisitor, word)).toEqual([]);
+  await laterVisitor.dispose();
   expect(await (await a.get(`/${conf}/me/notes`)).text()).toContain(word);
   expect(await (await a.get(`/${conf}/me/notes/export`)).text()).toContain(word);
 
