@@ -112,6 +112,34 @@ test("changing the password says so", async ({ page, context }) => {
   await expect(form.getByRole("status")).toHaveText("Password changed. You were signed out everywhere else.");
 });
 
+test("changing the display name shows on the account page and under public notes", async ({ page, context }) => {
+  const user = await signUp(context, { label: "rename" });
+  const slug = "linuxkit-deep-dive";
+  const word = uniqueWord();
+  await saveNote(context.request, slug, { body: `Renamed author ${word}`, visibility: "public" });
+  await page.goto(`/${conf}/sessions/${slug}`);
+  await expect(page.getByText(user.name).first()).toBeVisible();
+
+  await page.goto("/account");
+  const form = page.getByRole("region", { name: "Your name" });
+  await form.getByLabel("Display name").fill("   ");
+  await form.getByRole("button", { name: "Save name" }).click();
+  await expect(form.getByText("Enter the name other attendees will see")).toBeVisible();
+
+  const newName = `Grace ${word}`;
+  await form.getByLabel("Display name").fill(newName);
+  await form.getByRole("button", { name: "Save name" }).click();
+  await expect(form.getByRole("status")).toHaveText("Name changed. Your public notes show it now.");
+  await expect(page.getByText(`Signed in as ${newName} (${user.email})`)).toBeVisible();
+
+  const visitor = await page.context().browser()!.newContext();
+  const visitorPage = await visitor.newPage();
+  await visitorPage.goto(`${baseURL()}/${conf}/sessions/${slug}`);
+  await expect(visitorPage.getByRole("main")).toContainText(newName);
+  await expect(visitorPage.getByRole("main")).not.toContainText(user.name);
+  await visitor.close();
+});
+
 test("sign-up explains a short password and accepts a long passphrase", async ({ page }) => {
   const user = newUser("validation", { password: "a".repeat(7) });
   await page.goto("/sign-up");

@@ -8,6 +8,7 @@ import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db/client";
 import { getViewer, safeReturnPath } from "@/lib/auth/viewer";
 import {
+  changeNameSchema,
   changePasswordSchema,
   deleteAccountSchema,
   fieldErrors,
@@ -69,6 +70,19 @@ export async function signUp(_previous: FormState, formData: FormData): Promise<
 export async function signOut(): Promise<void> {
   await auth.api.signOut({ headers: await headers() });
   redirect("/");
+}
+
+export async function changeName(_previous: FormState, formData: FormData): Promise<FormState> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in?next=/account");
+  const values = { name: text(formData, "name") };
+  const parsed = changeNameSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  await auth.api.updateUser({ body: { name: parsed.data.name }, headers: await headers() });
+  // Public notes carry their author's name on cached session pages.
+  for (const page of await pagesShowingPublicNotesOf(viewer.id)) revalidatePath(page);
+  revalidatePath("/account");
+  return { message: "Name changed. Your public notes show it now.", values: { name: parsed.data.name } };
 }
 
 export async function changePassword(_previous: FormState, formData: FormData): Promise<FormState> {

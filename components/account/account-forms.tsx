@@ -1,9 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePassword, deleteAccount, type FormState } from "@/app/(account)/actions";
+import { changeName, changePassword, deleteAccount, type FormState } from "@/app/(account)/actions";
 import { minPasswordLength } from "@/lib/auth/limits";
 import { Field, FormMessage, SubmitButton } from "./form-controls";
+
+export function ChangeNameForm({ name }: { name: string }) {
+  const [state, action] = useActionState<FormState, FormData>(changeName, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage message={state.message} tone="success" />
+      <Field label="Display name" name="name" autoComplete="name" defaultValue={state.values?.name ?? name} error={state.errors?.name} hint="Shown with your public notes." />
+      <SubmitButton>Save name</SubmitButton>
+    </form>
+  );
+}
 
 export function ChangePasswordForm() {
   const [state, action] = useActionState<FormState, FormData>(changePassword, {});

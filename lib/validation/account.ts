@@ -13,12 +13,17 @@ export const signInSchema = z.object({
   next: z.string().optional(),
 });
 
+/** Shown under a person's public notes. */
+const displayName = z.string().trim().min(1, "Enter the name other attendees will see").max(80, "Use at most 80 characters");
+
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter the name other attendees will see").max(80, "Use at most 80 characters"),
+  name: displayName,
   email,
   password,
   next: z.string().optional(),
 });
+
+export const changeNameSchema = z.object({ name: displayName });
 
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password"),

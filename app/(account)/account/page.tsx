@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listConferences } from "@/lib/schedule/conference";
-import { ChangePasswordForm, DeleteAccountForm } from "@/components/account/account-forms";
+import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from "@/components/account/account-forms";
 import { SignOutButton } from "@/components/account/sign-out-button";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -34,6 +34,10 @@ export default async function AccountPage() {
         </section>
       )}
       <SignOutButton />
+      <section className={card} aria-labelledby="change-name">
+        <h2 id="change-name" className="mb-4 font-semibold">Your name</h2>
+        <ChangeNameForm name={viewer.name} />
+      </section>
       <section className={card} aria-labelledby="change-password">
         <h2 id="change-password" className="mb-4 font-semibold">Change password</h2>
         <ChangePasswordForm />
