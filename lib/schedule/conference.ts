@@ -10,19 +10,26 @@ export const getConference = cache(async (slug: string) => {
     select: {
       id: true, slug: true, name: true, tagline: true, venue: true, city: true, timeZone: true,
       startDate: true, endDate: true, url: true,
-      days: { select: { id: true, date: true, label: true, _count: { select: { sessions: true } } }, orderBy: { date: "asc" } },
+      days: { select: { id: true, date: true, label: true }, orderBy: { date: "asc" } },
       tracks: { select: { id: true, slug: true, name: true, color: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
       rooms: { select: { id: true, slug: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
-      _count: { select: { sessions: true, speakers: true } },
     },
   });
   if (!conference) return null;
-  const { days, _count, ...rest } = conference;
+  // Counted here rather than with Prisma's relation `_count`, which groups every session of
+  // every conference on each call (10 ms a page with a big conference beside). By day id,
+  // the count reads only the (dayId, startsAt) index.
+  const [perDay, speakerCount] = await Promise.all([
+    db.session.groupBy({ by: ["dayId"], where: { dayId: { in: conference.days.map((day) => day.id) } }, _count: { _all: true } }),
+    db.speaker.count({ where: { conferenceId: conference.id } }),
+  ]);
+  const sessionsOnDay = new Map(perDay.map((row) => [row.dayId, row._count._all]));
+  const { days, ...rest } = conference;
   return {
     ...rest,
-    days: days.map(({ _count: count, ...day }) => ({ ...day, sessionCount: count.sessions })),
-    sessionCount: _count.sessions,
-    speakerCount: _count.speakers,
+    days: days.map((day) => ({ ...day, sessionCount: sessionsOnDay.get(day.id) ?? 0 })),
+    sessionCount: perDay.reduce((sum, row) => sum + row._count._all, 0),
+    speakerCount,
   };
 });
 

@@ -129,12 +129,13 @@ export async function rankSessions(db: Db, text: string, scope: SearchScope): Pr
       filters.push(`AND s."trackId" = ?`);
       filterParams.push(scope.trackId);
     }
-    // Starts from the viewer's own notes (an index on userId), so its cost is theirs, not everyone's.
+    // Starts from the viewer's own notes (an index on userId), so its cost is theirs, not everyone's:
+    // CROSS JOIN fixes that order, where SQLite would otherwise walk every note the words match.
     const own = await db.$queryRawUnsafe<{ sessionId: bigint | number; score: number }[]>(
       `SELECT n."sessionId" AS "sessionId", bm25("note_search") * 0.5 AS score
-       FROM "Note" n JOIN "note_search" ON "note_search".rowid = n."id"
-       JOIN "Session" s ON s."id" = n."sessionId"
-       WHERE n."userId" = ? AND n."visibility" = 'private' AND "note_search" MATCH ?
+       FROM "Note" n CROSS JOIN "note_search" CROSS JOIN "Session" s
+       WHERE "note_search".rowid = n."id" AND s."id" = n."sessionId"
+         AND n."userId" = ? AND n."visibility" = 'private' AND "note_search" MATCH ?
          AND s."conferenceId" = ? ${filters.join(" ")}`,
       scope.viewerId,
       noteQuery,
