@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { mayBeSignedIn } from "@/lib/auth/session-cookie";
+import { mayBeSignedIn } from "@/lib/auth/session-cookie-name";
 import { encodeSearchKey, encodeViewKey } from "@/lib/schedule/view-key";
 import { scheduleParamsSchema, searchParamsToRecord, searchTextSchema } from "@/lib/validation/params";
 

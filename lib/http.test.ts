@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isCrossOriginWrite, parseIfMatchVersion, versionETag } from "./http";
+import { isCrossOriginWrite, parseIfMatchVersion, personalJson, versionETag } from "./http";
 
 const put = (headers: Record<string, string>, url = "http://localhost:3000/api/conferences/c/sessions/s/note") =>
   new Request(url, { method: "PUT", headers });
@@ -40,5 +40,16 @@ describe("parseIfMatchVersion", () => {
 
   it("refuses anything else", () => {
     for (const header of ["7", '"x"', "*", '"-1"', '"1", "2"', '"1.5"']) assert.equal(parseIfMatchVersion(header), undefined, header);
+  });
+});
+
+describe("personalJson", () => {
+  it("is never stored, and asks not to be compressed while it is short", async () => {
+    const short = personalJson({ error: "Sign in" }, { status: 401, headers: { ETag: '"3"' } });
+    assert.equal(short.status, 401);
+    assert.deepEqual([short.headers.get("cache-control"), short.headers.get("etag"), short.headers.get("content-type")], ["private, no-store, no-transform", '"3"', "application/json"]);
+    assert.deepEqual(await short.json(), { error: "Sign in" });
+    const long = personalJson({ body: "é".repeat(600) });
+    assert.equal(long.headers.get("cache-control"), "private, no-store");
   });
 });

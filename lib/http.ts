@@ -13,6 +13,18 @@ export const privateNoStore = { "Cache-Control": "private, no-store" } as const;
  */
 export const sharedPublic = { "Cache-Control": "public, max-age=0, s-maxage=300" } as const;
 
+/**
+ * Personal JSON, never stored (privateNoStore). Next.js gzips every route-handler
+ * response however short (it drops Content-Length, so its compression's 1 KB
+ * threshold never applies); below 1 KB that costs more CPU at both ends than it
+ * saves in bytes, so such answers also say `no-transform`, which it honours.
+ */
+export function personalJson(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  const body = JSON.stringify(data);
+  const cacheControl = Buffer.byteLength(body) < 1024 ? `${privateNoStore["Cache-Control"]}, no-transform` : privateNoStore["Cache-Control"];
+  return new Response(body, { status: init.status, headers: { ...init.headers, "Content-Type": "application/json", "Cache-Control": cacheControl } });
+}
+
 /** The strong ETag of a versioned resource: `"3"`. */
 export function versionETag(version: number): string {
   return `"${version}"`;

@@ -5,7 +5,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { sessionCookieName } from "../lib/auth/session-cookie";
+import { sessionCookieName } from "../lib/auth/session-cookie-name";
 import { createMicroCache } from "../lib/server/micro-cache";
 
 const port = Number(process.env.PORT ?? 3000);

@@ -2,22 +2,13 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "./auth";
+import { viewerFromHeaders, type Viewer } from "./request-viewer";
 
-export type Viewer = { id: string; name: string; email: string };
-
-async function viewerFrom(requestHeaders: Headers): Promise<Viewer | null> {
-  const session = await auth.api.getSession({ headers: requestHeaders });
-  return session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
-}
+// Route handlers ask getViewerFromRequest, which lives apart so tests can load it without Next.js's navigation.
+export { getViewerFromRequest, type Viewer } from "./request-viewer";
 
 /** Who is asking, in a page, layout or server action; null when signed out. Memoised per request. */
-export const getViewer = cache(async (): Promise<Viewer | null> => viewerFrom(await headers()));
-
-/** Who is asking in a route handler. */
-export function getViewerFromRequest(request: Request): Promise<Viewer | null> {
-  return viewerFrom(request.headers);
-}
+export const getViewer = cache(async (): Promise<Viewer | null> => viewerFromHeaders(await headers()));
 
 /** The viewer, or a redirect to sign-in that comes back to `returnTo` afterwards. */
 export async function requireViewer(returnTo: string): Promise<Viewer> {

@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { getViewerFromRequest } from "@/lib/auth/viewer";
-import { isCrossOriginWrite, jsonError, parseIfMatchVersion, privateNoStore, versionETag } from "@/lib/http";
-import { changesPublicView, deleteNote, getMyNote, getNoteTarget, saveNote, type MyNote } from "@/lib/notes/notes";
+import { isCrossOriginWrite, parseIfMatchVersion, personalJson, privateNoStore, versionETag } from "@/lib/http";
+import { changesPublicView, deleteNote, findNoteSessionId, getMyNote, saveNote, type MyNote } from "@/lib/notes/notes";
 import { firstNoteIssue, noteInputSchema } from "@/lib/validation/note";
 
 /** My note on one session: cookie-authenticated, versioned by ETag, never cached. */
@@ -18,74 +18,76 @@ function noteJson(note: MyNote) {
 }
 
 function noteResponse(note: MyNote) {
-  return Response.json(noteJson(note), { headers: { ...privateNoStore, ETag: versionETag(note.version) } });
+  return personalJson(noteJson(note), { headers: { ETag: versionETag(note.version) } });
 }
 
 function conflictResponse(current: MyNote | null) {
-  return Response.json({ error: conflictMessage, current: current && noteJson(current) }, { status: 412, headers: privateNoStore });
+  return personalJson({ error: conflictMessage, current: current && noteJson(current) }, { status: 412 });
+}
+
+/** Like jsonError: `{"error": "<what is wrong>"}`. */
+function errorResponse(status: 400 | 401 | 403 | 404 | 413, error: string) {
+  return personalJson({ error }, { status });
 }
 
 /** The session and who is asking, or the response that says why not. */
 async function resolve(request: Request, context: Context) {
   const { conf, slug } = await context.params;
-  const target = await getNoteTarget(conf, slug);
-  if (!target) return { ok: false, response: jsonError(404, `No session "${slug}" at conference "${conf}"`, privateNoStore) } as const;
+  const sessionId = await findNoteSessionId(conf, slug);
+  if (sessionId === null) return { ok: false, response: errorResponse(404, `No session "${slug}" at conference "${conf}"`) } as const;
   const viewer = await getViewerFromRequest(request);
-  if (!viewer) return { ok: false, response: jsonError(401, "Sign in to keep notes", privateNoStore) } as const;
-  return { ok: true, target, viewer } as const;
-}
-
-function revalidateSessionPage(conferenceSlug: string, sessionSlug: string) {
-  revalidatePath(`/${conferenceSlug}/sessions/${sessionSlug}`);
+  if (!viewer) return { ok: false, response: errorResponse(401, "Sign in to keep notes") } as const;
+  // The slugs matched the stored ones exactly, so they also name the session's public page.
+  return { ok: true, sessionId, sessionPage: `/${conf}/sessions/${slug}`, viewer } as const;
 }
 
 export async function GET(request: Request, context: Context) {
   const resolved = await resolve(request, context);
   if (!resolved.ok) return resolved.response;
-  const note = await getMyNote(resolved.viewer.id, resolved.target.session.id);
-  if (!note) return jsonError(404, "You have no note on this session yet", privateNoStore);
+  const note = await getMyNote(resolved.viewer.id, resolved.sessionId);
+  if (!note) return errorResponse(404, "You have no note on this session yet");
   return noteResponse(note);
 }
 
 export async function PUT(request: Request, context: Context) {
-  if (isCrossOriginWrite(request)) return jsonError(403, "Notes can only be changed from this site", privateNoStore);
+  if (isCrossOriginWrite(request)) return errorResponse(403, "Notes can only be changed from this site");
   const resolved = await resolve(request, context);
   if (!resolved.ok) return resolved.response;
-  const { target, viewer } = resolved;
+  const { sessionId, sessionPage, viewer } = resolved;
 
   const baseVersion = parseIfMatchVersion(request.headers.get("if-match"));
-  if (baseVersion === undefined) return jsonError(400, badIfMatch, privateNoStore);
-  if (Number(request.headers.get("content-length") ?? 0) > maxRequestBytes) return jsonError(413, "The request is too large", privateNoStore);
+  if (baseVersion === undefined) return errorResponse(400, badIfMatch);
+  if (Number(request.headers.get("content-length") ?? 0) > maxRequestBytes) return errorResponse(413, "The request is too large");
   let json: unknown;
   try {
     json = JSON.parse(await request.text());
   } catch {
-    return jsonError(400, 'Send the note as JSON: {"body": "…", "visibility": "private"}', privateNoStore);
+    return errorResponse(400, 'Send the note as JSON: {"body": "…", "visibility": "private"}');
   }
   const parsed = noteInputSchema.safeParse(json);
-  if (!parsed.success) return jsonError(400, firstNoteIssue(parsed.error), privateNoStore);
+  if (!parsed.success) return errorResponse(400, firstNoteIssue(parsed.error));
 
-  const result = await saveNote(viewer.id, target.session.id, { ...parsed.data, baseVersion });
+  const result = await saveNote(viewer.id, sessionId, { ...parsed.data, baseVersion });
   if (!result.ok) return conflictResponse(result.current);
-  if (changesPublicView(result.previousVisibility, result.note.visibility)) revalidateSessionPage(target.conference.slug, target.session.slug);
+  if (changesPublicView(result.previousVisibility, result.note.visibility)) revalidatePath(sessionPage);
   return noteResponse(result.note);
 }
 
 export async function DELETE(request: Request, context: Context) {
-  if (isCrossOriginWrite(request)) return jsonError(403, "Notes can only be changed from this site", privateNoStore);
+  if (isCrossOriginWrite(request)) return errorResponse(403, "Notes can only be changed from this site");
   const resolved = await resolve(request, context);
   if (!resolved.ok) return resolved.response;
-  const { target, viewer } = resolved;
+  const { sessionId, sessionPage, viewer } = resolved;
 
   const ifMatch = request.headers.get("if-match")?.trim() || null;
   const baseVersion = parseIfMatchVersion(ifMatch);
-  if (baseVersion === undefined) return jsonError(400, badIfMatch, privateNoStore);
+  if (baseVersion === undefined) return errorResponse(400, badIfMatch);
 
   // Without If-Match the note goes whatever its version; with "0" only if there is none, which is a conflict.
-  const result = await deleteNote(viewer.id, target.session.id, ifMatch === null ? undefined : (baseVersion ?? 0));
+  const result = await deleteNote(viewer.id, sessionId, ifMatch === null ? undefined : (baseVersion ?? 0));
   if (!result.ok) {
-    return result.reason === "conflict" ? conflictResponse(result.current) : jsonError(404, "You have no note on this session", privateNoStore);
+    return result.reason === "conflict" ? conflictResponse(result.current) : errorResponse(404, "You have no note on this session");
   }
-  if (changesPublicView(result.deleted.visibility, null)) revalidateSessionPage(target.conference.slug, target.session.slug);
+  if (changesPublicView(result.deleted.visibility, null)) revalidatePath(sessionPage);
   return new Response(null, { status: 204, headers: privateNoStore });
 }
