@@ -38,6 +38,16 @@ export async function measureNoteSaves(origin: string, databaseFile: string, use
     accounts.push({ email, cookie, versions: new Map<string, number>(), acknowledged: new Map<string, string>() });
   }
 
+  // Each user first reads their note, as the session page does when it opens: fetch opens its
+  // pooled connections one at a time, and without this the first saves of the run would
+  // measure connection set-up against a busy server rather than saving.
+  await Promise.all(
+    accounts.map(async (account) => {
+      const response = await fetch(`${origin}/api/conferences/${conference}/sessions/${sessions[0]}/note`, { headers: { cookie: account.cookie } });
+      await response.arrayBuffer();
+    }),
+  );
+
   const latencies: number[] = [];
   const failures: string[] = [];
   let failed = 0;
