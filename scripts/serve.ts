@@ -5,7 +5,6 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { sessionCookieName } from "../lib/auth/session-cookie-name";
 import { createMicroCache } from "../lib/server/micro-cache";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -16,7 +15,6 @@ const cache = createMicroCache({
   ttlMs: Number(process.env.HALLWAY_MICROCACHE_MS ?? 2000),
   maxEntries: 2000,
   maxBodyBytes: 2 * 1024 * 1024,
-  sessionCookie: sessionCookieName,
 });
 
 await app.prepare();

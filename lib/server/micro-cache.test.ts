@@ -10,7 +10,7 @@ let server: Server;
 let base = "";
 
 before(async () => {
-  const cache = createMicroCache({ ttlMs: 60_000, maxEntries: 10, maxBodyBytes: 1024 * 1024, sessionCookie: "hallway.session_token" });
+  const cache = createMicroCache({ ttlMs: 60_000, maxEntries: 10, maxBodyBytes: 1024 * 1024 });
   server = createServer((req, res) => {
     const key = cache.keyFor(req);
     if (key && cache.serve(req, res, key)) return;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { mayBeSignedIn } from "../auth/session-cookie-name";
 
 /**
  * A few seconds of memory in front of Next.js for public pages and public API
@@ -11,9 +12,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number };
 
-export type MicroCacheOptions = { ttlMs: number; maxEntries: number; maxBodyBytes: number; sessionCookie: string };
+export type MicroCacheOptions = { ttlMs: number; maxEntries: number; maxBodyBytes: number };
 
-export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, sessionCookie }: MicroCacheOptions) {
+export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCacheOptions) {
   const entries = new Map<string, Entry>();
 
   function keyFor(req: IncomingMessage): string | null {
@@ -21,7 +22,7 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, sessionCooki
     const url = req.url ?? "/";
     // Static assets are Next.js's to serve; sign-in and sign-out answers are never shared.
     if (url.startsWith("/_next/") || url.startsWith("/api/auth/")) return null;
-    if ((req.headers.cookie ?? "").includes(sessionCookie)) return null;
+    if (mayBeSignedIn(req.headers.cookie)) return null;
     // Client-side navigations ask for other representations of the same URL.
     if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return null;
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
