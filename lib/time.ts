@@ -58,6 +58,11 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date {
   return new Date(valid[0] ?? naive - before * 60_000);
 }
 
+/** "2017-10-17" + 1 → "2017-10-18" */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The conference-local calendar date of an instant, "YYYY-MM-DD". */
 export function localDate(instant: Date, timeZone: string): string {
   const p = wallClockParts(instant, timeZone);

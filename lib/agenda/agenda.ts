@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "../schedule/conference";
-import { sessionSummarySelect, toSummary, type SessionSummary } from "../schedule/sessions";
+import { programOrder, sessionSummarySelect, toSummary, type SessionSummary } from "../schedule/sessions";
 
 /**
  * My agenda: the sessions a person starred. Every function takes the viewer's id
@@ -16,11 +16,7 @@ export type AgendaDay = { date: string; label: string; sessions: AgendaSession[]
 /** Starred sessions in start order, and the same grouped by conference day. */
 export type Agenda = { sessions: AgendaSession[]; days: AgendaDay[] };
 
-const programOrder = [
-  { session: { startsAt: "asc" } },
-  { session: { room: { position: "asc" } } },
-  { session: { title: "asc" } },
-] satisfies Prisma.StarOrderByWithRelationInput[];
+const starOrder = programOrder.map((order) => ({ session: order })) satisfies Prisma.StarOrderByWithRelationInput[];
 
 /** The session a star URL names, or null when the conference or the session is unknown. */
 export async function findStarTarget(conferenceSlug: string, sessionSlug: string) {
@@ -34,13 +30,13 @@ export async function findStarTarget(conferenceSlug: string, sessionSlug: string
 }
 
 export async function listStarredSessionIds(userId: string, conferenceId: number): Promise<number[]> {
-  const rows = await db.star.findMany({ where: { userId, session: { conferenceId } }, select: { sessionId: true }, orderBy: programOrder });
+  const rows = await db.star.findMany({ where: { userId, session: { conferenceId } }, select: { sessionId: true }, orderBy: starOrder });
   return rows.map((row) => row.sessionId);
 }
 
 /** The slugs of my starred sessions at one conference, in start order: what the star buttons need. */
 export async function listStarredSessionSlugs(userId: string, conferenceId: number): Promise<string[]> {
-  const rows = await db.star.findMany({ where: { userId, session: { conferenceId } }, select: { session: { select: { slug: true } } }, orderBy: programOrder });
+  const rows = await db.star.findMany({ where: { userId, session: { conferenceId } }, select: { session: { select: { slug: true } } }, orderBy: starOrder });
   return rows.map((row) => row.session.slug);
 }
 
@@ -67,7 +63,7 @@ export async function getAgenda(userId: string, conference: Pick<ConferenceInfo,
   const rows = await db.star.findMany({
     where: { userId, session: { conferenceId: conference.id } },
     select: { session: { select: sessionSummarySelect } },
-    orderBy: programOrder,
+    orderBy: starOrder,
   });
   return groupAgenda(flagOverlaps(rows.map((row) => toSummary(row.session))), conference.days);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { calendarForSessions } from "../interop/ical";
 import { readCalendar } from "../interop/read-calendar";
-import { publicOrigin } from "../http";
+import { privateNoStore, publicOrigin } from "../http";
 
 /** An iCalendar answer for some or all of a conference's sessions; null when the conference is unknown. */
 export async function calendarResponse(
@@ -24,7 +24,7 @@ export async function calendarResponse(
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
       "Content-Disposition": `inline; filename="${options.filename}"`,
-      "Cache-Control": options.personal ? "private, no-store" : "public, max-age=300",
+      "Cache-Control": options.personal ? privateNoStore["Cache-Control"] : "public, max-age=300",
     },
   });
 }

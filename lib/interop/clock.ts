@@ -84,10 +84,7 @@ export function parseDuration(text: string): number | null {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** "2017-10-17" + 1 → "2017-10-18" */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays } from "../time";
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "../schedule/conference";
+import { programOrder } from "../schedule/sessions";
 import { formatDateSpan, formatLongDate, formatTimeRange } from "../time";
 import type { NoteVisibility } from "./limits";
 
@@ -130,7 +131,7 @@ export async function listMyNotes(userId: string, conferenceId: number) {
         },
       },
     },
-    orderBy: [{ session: { startsAt: "asc" } }, { session: { room: { position: "asc" } } }, { session: { title: "asc" } }],
+    orderBy: programOrder.map((order) => ({ session: order })),
   });
   return rows.map(({ session: { day, room, speakers, ...session }, ...note }) => ({
     ...toMyNote(note),

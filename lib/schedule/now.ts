@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "../db/client";
-import { formatShortDate, formatTime, toZonedIsoString, zonedTimeToUtc } from "../time";
+import { addDays, formatShortDate, formatTime, toZonedIsoString, zonedTimeToUtc } from "../time";
 import type { ConferenceInfo } from "./conference";
-import { sessionSummarySelect, toSummary, type SessionSummary } from "./sessions";
+import { programOrder, sessionSummarySelect, toSummary, type SessionSummary } from "./sessions";
 
 /**
  * What is on now and next in every room at one instant. A session is on when
@@ -12,24 +12,23 @@ import { sessionSummarySelect, toSummary, type SessionSummary } from "./sessions
 
 export type RoomNowAndNext = { room: { slug: string; name: string }; now: SessionSummary | null; next: SessionSummary | null };
 
-const programOrder = [{ startsAt: "asc" }, { room: { position: "asc" } }, { title: "asc" }] as const;
 
 export async function getNowAndNext(conference: Pick<ConferenceInfo, "id" | "rooms">, at: Date): Promise<RoomNowAndNext[]> {
   const scheduled = { conferenceId: conference.id, status: "scheduled", roomId: { not: null } };
   const [running, firstStarts] = await Promise.all([
-    db.session.findMany({ where: { ...scheduled, startsAt: { lte: at }, endsAt: { gt: at } }, select: sessionSummarySelect, orderBy: [...programOrder] }),
+    db.session.findMany({ where: { ...scheduled, startsAt: { lte: at }, endsAt: { gt: at } }, select: sessionSummarySelect, orderBy: programOrder }),
     db.session.groupBy({ by: ["roomId"], where: { ...scheduled, startsAt: { gt: at } }, _min: { startsAt: true } }),
   ]);
   const pairs = firstStarts.flatMap((group) => (group.roomId !== null && group._min.startsAt ? [{ roomId: group.roomId, startsAt: group._min.startsAt }] : []));
   const upcoming = pairs.length
-    ? await db.session.findMany({ where: { ...scheduled, OR: pairs }, select: { ...sessionSummarySelect, roomId: true }, orderBy: [...programOrder] })
+    ? await db.session.findMany({ where: { ...scheduled, OR: pairs }, select: sessionSummarySelect, orderBy: programOrder })
     : [];
 
   // Rows are in program order, so the first one seen for a room is the one to show.
   const nowByRoom = new Map<string, SessionSummary>();
   for (const row of running) if (row.room && !nowByRoom.has(row.room.slug)) nowByRoom.set(row.room.slug, toSummary(row));
   const nextByRoom = new Map<string, SessionSummary>();
-  for (const { roomId: _roomId, ...row } of upcoming) if (row.room && !nextByRoom.has(row.room.slug)) nextByRoom.set(row.room.slug, toSummary(row));
+  for (const row of upcoming) if (row.room && !nextByRoom.has(row.room.slug)) nextByRoom.set(row.room.slug, toSummary(row));
 
   return conference.rooms.map((room) => ({
     room: { slug: room.slug, name: room.name },
@@ -40,10 +39,9 @@ export async function getNowAndNext(conference: Pick<ConferenceInfo, "id" | "roo
 
 /** The first and last instants of the conference's days in its own zone: [start, end). */
 export function conferenceSpan(conference: Pick<ConferenceInfo, "startDate" | "endDate" | "timeZone">): { start: Date; end: Date } {
-  const dayAfter = new Date(Date.parse(`${conference.endDate}T00:00:00Z`) + 24 * 60 * 60_000).toISOString().slice(0, 10);
   return {
     start: zonedTimeToUtc(`${conference.startDate}T00:00`, conference.timeZone),
-    end: zonedTimeToUtc(`${dayAfter}T00:00`, conference.timeZone),
+    end: zonedTimeToUtc(`${addDays(conference.endDate, 1)}T00:00`, conference.timeZone),
   };
 }
 

@@ -22,7 +22,8 @@ export function toSummary({ day, speakers, ...row }: SummaryRow): SessionSummary
   return { ...row, day: day.date, speakers: speakers.map((link) => link.speaker) };
 }
 
-const programOrder = [{ startsAt: "asc" }, { room: { position: "asc" } }, { title: "asc" }] satisfies Prisma.SessionOrderByWithRelationInput[];
+/** The program's one order: by start, then room, then title. Stars and notes sort by their session's. */
+export const programOrder = [{ startsAt: "asc" }, { room: { position: "asc" } }, { title: "asc" }] satisfies Prisma.SessionOrderByWithRelationInput[];
 
 export type ScheduleFilter = { dayId?: number; trackId?: number; skip?: number; take?: number };
 

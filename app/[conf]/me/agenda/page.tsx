@@ -39,15 +39,17 @@ export default async function MyAgendaPage({ params, searchParams }: Props) {
   const here = `/${conference.slug}/me/agenda`;
   const viewer = await requireViewer(here);
   const { changed, back, calendar } = agendaParamsSchema.parse(await searchParams);
+  const now = new Date();
+  const over = now >= conferenceSpan(conference).end;
   const [agenda, moments, changedTarget, subscribed] = await Promise.all([
     getAgenda(viewer.id, conference),
-    listExploreMoments(conference),
+    // Only a conference that is over offers a moment to replay.
+    over ? listExploreMoments(conference) : [],
     changed ? findStarTarget(conference.slug, changed) : null,
     hasCalendarToken(viewer.id, conference.id),
   ]);
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost"}`;
-  const now = new Date();
   const backTo = safeReturnPath(back, here);
 
   return (
@@ -76,7 +78,7 @@ export default async function MyAgendaPage({ params, searchParams }: Props) {
         </EmptyState>
       ) : (
         <>
-          <NextUpPanel conference={conference} agenda={agenda} now={now} over={now >= conferenceSpan(conference).end} replay={moments[0] ?? null} />
+          <NextUpPanel conference={conference} agenda={agenda} now={now} over={over} replay={moments[0] ?? null} />
           <AgendaDays agenda={agenda} conference={conference} />
         </>
       )}
