@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import { useTestDatabase } from "../lib/test/database";
 import { formatTime, localDate } from "../lib/time";
 
@@ -58,9 +58,7 @@ async function snapshot() {
 }
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
-  mock.restoreAll();
+  await seedDemo({ db, log: () => {} });
 });
 
 describe("the demo conference", () => {
@@ -141,22 +139,18 @@ describe("the demo attendee", () => {
 describe("seeding again", () => {
   it("changes nothing", async () => {
     const before = await snapshot();
-    mock.method(console, "log", () => {});
-    await seedDemo({ db });
-    mock.restoreAll();
+    await seedDemo({ db, log: () => {} });
     assert.deepEqual(await snapshot(), before);
   });
 
   it("leaves a database that holds a conference alone when asked to", async () => {
     const note = await db.note.findFirstOrThrow({ where: { userId: demoAttendeeId, session: { slug: "my-journey-to-go" } } });
     await db.note.update({ where: { id: note.id }, data: { body: "Edited since the seed." } });
-    mock.method(console, "log", () => {});
-    await seedDemo({ db, onlyWhenEmpty: true });
+    await seedDemo({ db, onlyWhenEmpty: true, log: () => {} });
     assert.equal((await db.note.findUniqueOrThrow({ where: { id: note.id } })).body, "Edited since the seed.");
 
     // A full seed restores the attendee's note, as a new version.
-    await seedDemo({ db });
-    mock.restoreAll();
+    await seedDemo({ db, log: () => {} });
     const restored = await db.note.findUniqueOrThrow({ where: { id: note.id } });
     assert.equal(restored.body, note.body);
     assert.equal(restored.version, note.version + 1);

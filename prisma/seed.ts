@@ -12,9 +12,13 @@ export const demoAttendeeId = "demo-attendee";
 /** The wrap-up appeared after the event; its exact date is not in the sources, so the notes carry the last day's evening (illustrative). */
 const notesWrittenAt = new Date("2017-10-19T18:00:00+02:00");
 
-export async function seedDemo({ onlyWhenEmpty = false, db = defaultDb }: { onlyWhenEmpty?: boolean; db?: Db } = {}) {
+export async function seedDemo({
+  onlyWhenEmpty = false,
+  db = defaultDb,
+  log = console.log,
+}: { onlyWhenEmpty?: boolean; db?: Db; log?: (message: string) => void } = {}) {
   if (onlyWhenEmpty && (await db.conference.count()) > 0) {
-    console.log("Database already holds a conference; demo not loaded.");
+    log("Database already holds a conference; demo not loaded.");
     return;
   }
   const summary = await loadProgram(db, dockerconEu2017);
@@ -40,7 +44,7 @@ export async function seedDemo({ onlyWhenEmpty = false, db = defaultDb }: { only
     });
     notesWritten += 1;
   }
-  console.log(
+  log(
     `${summary.conference}: ${summary.added.length} sessions added, ${summary.changed.length} changed, ` +
       `${summary.unchanged} unchanged; ${notesWritten} attendee notes written.`,
   );

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import { useTestDatabase } from "../test/database";
 import { nightProgram, tinyProgram } from "../test/programs";
 import { zonedTimeToUtc } from "../time";
@@ -32,11 +32,9 @@ async function clearStars() {
 }
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
+  await seedDemo({ db, log: () => {} });
   await loadProgram(db, tinyProgram());
   await loadProgram(db, nightProgram());
-  mock.restoreAll();
   for (const [userId, name] of [[ada, "Ada"], [bob, "Bob"]] as const) {
     await db.user.create({ data: { id: userId, name, email: `${userId}@example.invalid` } });
   }

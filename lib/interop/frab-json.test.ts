@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
 import { useTestDatabase } from "../test/database";
 import { openEmptyDatabase } from "./fixtures/empty-database";
@@ -30,9 +30,7 @@ const allEvents = (doc: ReturnType<typeof exportFrabJson>) =>
 
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
-  mock.restoreAll();
+  await seedDemo({ db, log: () => {} });
 });
 
 describe("exportFrabJson", () => {

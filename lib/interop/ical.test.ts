@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import ICAL from "ical.js";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
 import { useTestDatabase } from "../test/database";
@@ -59,9 +59,7 @@ const session = (overrides: Partial<CalendarSession>): CalendarSession => ({
 const conference = { slug: "test-conf", name: "Test Conf", timeZone: "Europe/Copenhagen", venue: "" };
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
-  mock.restoreAll();
+  await seedDemo({ db, log: () => {} });
 });
 
 describe("calendarForSessions", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
 import { useTestDatabase } from "../test/database";
 import { programSchema } from "../program/program-schema";
@@ -29,9 +29,7 @@ async function demoXml() {
 
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
-  mock.restoreAll();
+  await seedDemo({ db, log: () => {} });
 });
 
 describe("exportPentabarfXml", () => {

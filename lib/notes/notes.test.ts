@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import { useTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
 import { formatDateSpan, formatLongDate } from "../time";
@@ -26,10 +26,8 @@ const row = (userId: string, slug: string) =>
   db.note.findUnique({ where: { userId_sessionId: { userId, sessionId: sessionId(slug) } } });
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
+  await seedDemo({ db, log: () => {} });
   await loadProgram(db, tinyProgram());
-  mock.restoreAll();
   for (const [id, name] of [[ada, "Ada"], [bob, "Bob"]] as const) {
     await db.user.create({ data: { id, name, email: `${id}@example.invalid` } });
   }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import { z } from "zod";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
 import { useTestDatabase } from "../test/database";
@@ -29,9 +29,7 @@ function issuePaths(input: unknown): string[] {
 }
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
-  mock.restoreAll();
+  await seedDemo({ db, log: () => {} });
 });
 
 describe("loadProgram", () => {

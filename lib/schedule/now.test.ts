@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import { useTestDatabase } from "../test/database";
 import { nightProgram } from "../test/programs";
 import { atParamSchema } from "../validation/instant";
@@ -23,10 +23,8 @@ async function board(conference: Conference, at: string) {
 }
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
+  await seedDemo({ db, log: () => {} });
   await loadProgram(db, nightProgram());
-  mock.restoreAll();
   demo = (await getConference("dockercon-eu-2017"))!;
   night = (await getConference("night-conf"))!;
 });

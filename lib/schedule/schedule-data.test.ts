@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import type { ProgramInput } from "../program/program-schema";
 import { MARK_END, MARK_START } from "../search/fts5";
 import { useTestDatabase } from "../test/database";
@@ -59,9 +59,7 @@ function bigProgram(sessionCount: number) {
 }
 
 before(async () => {
-  mock.method(console, "log", () => {});
-  await seedDemo({ db });
-  mock.restoreAll();
+  await seedDemo({ db, log: () => {} });
   conference = (await getConference("dockercon-eu-2017"))!;
 });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it, mock } from "node:test";
+import { before, describe, it } from "node:test";
 import { useTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
 import { broadMatchLimit, MARK_END, MARK_START, rankSessions, toFtsQuery } from "./fts5";
@@ -104,10 +104,8 @@ describe("searching the demo conference", () => {
   const stranger = "search-stranger";
 
   before(async () => {
-    mock.method(console, "log", () => {});
-    await seedDemo({ db });
+    await seedDemo({ db, log: () => {} });
     await loadProgram(db, tinyProgram());
-    mock.restoreAll();
     dockerconId = (await db.conference.findUniqueOrThrow({ where: { slug: "dockercon-eu-2017" } })).id;
     cafeConfId = (await db.conference.findUniqueOrThrow({ where: { slug: "cafe-conf-2018" } })).id;
     await db.user.createMany({

@@ -3,7 +3,7 @@
  * not by application code: every write to the program or to notes must show in search at once.
  */
 import assert from "node:assert/strict";
-import { afterEach, before, describe, it, mock } from "node:test";
+import { afterEach, before, describe, it } from "node:test";
 import { useTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
 
@@ -60,9 +60,7 @@ async function assertIndexMirrorsTables() {
 
 describe("the search index follows every write", () => {
   before(async () => {
-    mock.method(console, "log", () => {});
-    await seedDemo({ db });
-    mock.restoreAll();
+    await seedDemo({ db, log: () => {} });
     conferenceId = (await db.conference.findUniqueOrThrow({ where: { slug: "dockercon-eu-2017" } })).id;
     await db.user.createMany({
       data: [
