@@ -33,8 +33,6 @@ const quirkyWith = (change: (doc: { schedule: { conference: { days: { rooms: Rec
   return JSON.stringify(doc);
 };
 
-/** Everything an import may touch (the conference row's updatedAt moves on every load and is left out). */
-
 describe("importing a schedule into the database", () => {
   before(async () => {
     await importText(quirky);

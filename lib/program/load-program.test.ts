@@ -16,8 +16,6 @@ const { loadProgram } = await import("./load-program");
 const demoSlug = dockerconEu2017.conference.slug;
 const demo = () => structuredClone(dockerconEu2017);
 
-/** Every row the loader may touch, in a stable order. */
-
 const demoSession = (slug: string) =>
   db.session.findFirstOrThrow({ where: { conference: { slug: demoSlug }, slug }, include: { notes: true } });
 
