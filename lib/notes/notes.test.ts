@@ -11,7 +11,8 @@ const { db } = await import("../db/client");
 const { seedDemo, demoAttendeeId } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
 const { getConference } = await import("../schedule/conference");
-const { changesPublicView, deleteNote, exportMarkdown, findNoteSessionId, getMyNote, getNoteTarget, listMyNotes, saveNote } = await import("./notes");
+const { changesPublicView, deleteNote, exportMarkdown, getMyNote, getNoteTarget, listMyNotes, saveNote } = await import("./notes");
+const { findSessionId } = await import("../schedule/sessions");
 
 const conf = "dockercon-eu-2017";
 const ada = "user-ada";
@@ -208,12 +209,12 @@ describe("getNoteTarget", () => {
   });
 });
 
-describe("findNoteSessionId", () => {
+describe("findSessionId", () => {
   it("finds the same session as getNoteTarget, only under its own conference", async () => {
-    assert.equal(await findNoteSessionId(conf, "linuxkit-deep-dive"), sessionId("linuxkit-deep-dive"));
-    assert.equal(await findNoteSessionId("cafe-conf-2018", "linuxkit-deep-dive"), null);
-    assert.equal(await findNoteSessionId(conf, "no-such-session"), null);
-    assert.equal(await findNoteSessionId(conf, "LinuxKit-Deep-Dive"), null);
+    assert.equal(await findSessionId(conf, "linuxkit-deep-dive"), sessionId("linuxkit-deep-dive"));
+    assert.equal(await findSessionId("cafe-conf-2018", "linuxkit-deep-dive"), null);
+    assert.equal(await findSessionId(conf, "no-such-session"), null);
+    assert.equal(await findSessionId(conf, "LinuxKit-Deep-Dive"), null);
   });
 });
 

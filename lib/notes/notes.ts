@@ -58,12 +58,6 @@ export const getNoteTarget = cache(async (conferenceSlug: string, sessionSlug: s
 
 export type NoteTarget = NonNullable<Awaited<ReturnType<typeof getNoteTarget>>>;
 
-/** The id of the session a note URL names, null when either slug is unknown: all the notes API needs (one query; getNoteTarget makes four). */
-export async function findNoteSessionId(conferenceSlug: string, sessionSlug: string): Promise<number | null> {
-  const row = await db.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select: { id: true } });
-  return row?.id ?? null;
-}
-
 export async function getMyNote(userId: string, sessionId: number): Promise<MyNote | null> {
   const row = await db.note.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: myNoteSelect });
   return row && toMyNote(row);

@@ -41,6 +41,15 @@ export async function listSessions(conferenceId: number, filter: ScheduleFilter 
   return ids.flatMap((id) => summaries.get(id) ?? []);
 }
 
+/**
+ * The id of the session a URL names, null when either slug is unknown: all the notes
+ * and star APIs need (one query; a select with relations makes one more for each).
+ */
+export async function findSessionId(conferenceSlug: string, sessionSlug: string): Promise<number | null> {
+  const row = await db.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select: { id: true } });
+  return row?.id ?? null;
+}
+
 export async function countSessions(conferenceId: number, filter: Pick<ScheduleFilter, "dayId" | "trackId"> = {}) {
   return db.session.count({ where: { conferenceId, dayId: filter.dayId, trackId: filter.trackId } });
 }

@@ -1,6 +1,7 @@
 import { getViewerFromRequest } from "@/lib/auth/viewer";
-import { findStarTarget, setStar } from "@/lib/agenda/agenda";
+import { setStar } from "@/lib/agenda/agenda";
 import { isCrossOriginWrite, jsonError, privateNoStore } from "@/lib/http";
+import { findSessionId } from "@/lib/schedule/sessions";
 
 /** PUT stars a session, DELETE unstars it; both are idempotent and answer 204. */
 
@@ -9,11 +10,11 @@ type Context = { params: Promise<{ conf: string; slug: string }> };
 async function changeStar(request: Request, context: Context, starred: boolean) {
   if (isCrossOriginWrite(request)) return jsonError(403, "Your agenda can only be changed from this site", privateNoStore);
   const { conf, slug } = await context.params;
-  const target = await findStarTarget(conf, slug);
-  if (!target) return jsonError(404, `No session "${slug}" at conference "${conf}"`, privateNoStore);
+  const sessionId = await findSessionId(conf, slug);
+  if (sessionId === null) return jsonError(404, `No session "${slug}" at conference "${conf}"`, privateNoStore);
   const viewer = await getViewerFromRequest(request);
   if (!viewer) return jsonError(401, "Sign in to keep an agenda", privateNoStore);
-  await setStar(viewer.id, target.session.id, starred);
+  await setStar(viewer.id, sessionId, starred);
   return new Response(null, { status: 204, headers: privateNoStore });
 }
 

@@ -1,7 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { getViewerFromRequest } from "@/lib/auth/viewer";
 import { isCrossOriginWrite, parseIfMatchVersion, personalJson, privateNoStore, versionETag } from "@/lib/http";
-import { changesPublicView, deleteNote, findNoteSessionId, getMyNote, saveNote, type MyNote } from "@/lib/notes/notes";
+import { changesPublicView, deleteNote, getMyNote, saveNote, type MyNote } from "@/lib/notes/notes";
+import { findSessionId } from "@/lib/schedule/sessions";
 import { firstNoteIssue, noteInputSchema } from "@/lib/validation/note";
 
 /** My note on one session: cookie-authenticated, versioned by ETag, never cached. */
@@ -33,7 +34,7 @@ function errorResponse(status: 400 | 401 | 403 | 404 | 413, error: string) {
 /** The session and who is asking, or the response that says why not. */
 async function resolve(request: Request, context: Context) {
   const { conf, slug } = await context.params;
-  const sessionId = await findNoteSessionId(conf, slug);
+  const sessionId = await findSessionId(conf, slug);
   if (sessionId === null) return { ok: false, response: errorResponse(404, `No session "${slug}" at conference "${conf}"`) } as const;
   const viewer = await getViewerFromRequest(request);
   if (!viewer) return { ok: false, response: errorResponse(401, "Sign in to keep notes") } as const;
