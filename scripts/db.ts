@@ -9,13 +9,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations, diffMigrationsToSchema, migrationsDir } from "../lib/db/schema-engine";
-import { databaseUrl, sqliteFilePath } from "../lib/db/url";
+import { databaseUrl } from "../lib/db/url";
 
 async function migrate() {
-  const url = databaseUrl();
-  const file = sqliteFilePath(url);
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const applied = await applyMigrations(url);
+  const applied = await applyMigrations(databaseUrl());
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
 }
 

@@ -7,10 +7,8 @@
  *
  * Exit codes: 0 imported, 1 the source could not be read or parsed, 2 bad arguments.
  */
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { applyMigrations } from "../lib/db/schema-engine";
-import { databaseUrl, sqliteFilePath } from "../lib/db/url";
+import { databaseUrl } from "../lib/db/url";
 import { parseProgram } from "../lib/interop/detect";
 import { ProgramFormatError } from "../lib/interop/errors";
 import { slugPattern } from "../lib/interop/ids";
@@ -53,10 +51,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
-  const url = databaseUrl();
-  const file = sqliteFilePath(url);
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  await applyMigrations(url);
+  await applyMigrations(databaseUrl());
   const { db } = await import("../lib/db/client");
   try {
     console.log(formatImportReport(await importProgram(db, program)));

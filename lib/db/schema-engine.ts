@@ -7,7 +7,7 @@
  *
  * Importing this module needs `node --experimental-wasm-modules`.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
@@ -92,8 +92,10 @@ async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEng
   }
 }
 
-/** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
+/** Applies every migration not yet recorded in `_prisma_migrations`, creating the file (and its folder) when absent; returns their names. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const file = sqliteFilePath(databaseUrl);
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   return withSchemaEngine(databaseUrl, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(), filters });
     return appliedMigrationNames;
