@@ -17,7 +17,7 @@ import { loadProgram } from "../lib/program/load-program";
 import { optimizeSearchIndex } from "../lib/search/fts5";
 import type { ProgramInput } from "../lib/program/program-schema";
 import { seedDemo } from "../prisma/seed";
-import { pick, seededRandom, type Random } from "./random";
+import { pick, seededRandom, type Random } from "../lib/test/random";
 import * as words from "./words";
 
 export const bigConference = {

@@ -8,7 +8,7 @@ import { searchPageLimit } from "../lib/schedule/schedule-view";
 import { listSessionsById } from "../lib/schedule/sessions";
 import { highlightSessions, rankSessions } from "../lib/search/fts5";
 import { searchSessions } from "../lib/search/search-sessions";
-import { pick, seededRandom, type Random } from "./random";
+import { pick, seededRandom, type Random } from "../lib/test/random";
 import * as words from "./words";
 
 export type Category = "word" | "prefix" | "two words" | "speaker" | "note only" | "no match";

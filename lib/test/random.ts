@@ -1,4 +1,4 @@
-/** A seeded PRNG, so the generated conference and the query mix are the same on every run. */
+/** A seeded PRNG, so generated test data (the benchmark's conference and query mix, the import fixtures) is the same on every run. */
 export type Random = () => number;
 
 /** mulberry32: tiny, fast and good enough for test data. */
