@@ -89,9 +89,9 @@ async function measureStages(conferenceId: number, texts: string[]) {
     return result;
   };
   for (const text of texts) {
-    const ranked = await time("rank", () => rankSessions(db, text, { conferenceId, viewerId: null, limit: searchPageLimit }));
+    const ranked = await time("rank", async () => rankSessions(text, { conferenceId, viewerId: null, limit: searchPageLimit }));
     const ids = ranked.map((r) => r.sessionId);
-    await time("highlight", () => highlightSessions(db, text, ids, null));
+    await time("highlight", async () => highlightSessions(text, ids, null));
     await time("summaries", () => listSessionsById(ids));
   }
   return Object.entries(ms).map(([stage, samples]) => ({ stage, ...summarize(samples) }));

@@ -219,13 +219,50 @@ describe("searching the demo conference", () => {
     assert.deepEqual(await slugs("ristretto"), [], "other conferences' sessions are not in the way");
   });
 
+  it("keeps to the conference searched when another's sessions fall among its ids", async () => {
+    // Mosaic Conf is loaded, then Tile Conf, then Mosaic Conf again with one more session:
+    // Tile Conf's session now sits between Mosaic Conf's, so Mosaic's ids are not its own stretch.
+    const program = (slug: string, name: string, count: number) => ({
+      conference: { slug, name, timeZone: "UTC", startDate: "2019-06-01", endDate: "2019-06-02" },
+      days: [{ date: "2019-06-01", label: "First" }, { date: "2019-06-02", label: "Second" }],
+      tracks: [], rooms: [], speakers: [],
+      sessions: Array.from({ length: count }, (_, i) => ({
+        guid: `${slug}-${i}`, slug: `${slug}-${i}`, title: `Tesserae ${i}`, abstract: "Small tiles, one picture.",
+        day: i % 2 ? "2019-06-02" : "2019-06-01", start: `2019-06-0${1 + (i % 2)}T09:00`, end: `2019-06-0${1 + (i % 2)}T09:30`,
+      })),
+    });
+    await loadProgram(db, program("mosaic-conf", "Mosaic Conf", 2));
+    await loadProgram(db, program("tile-conf", "Tile Conf", 1));
+    await loadProgram(db, program("mosaic-conf", "Mosaic Conf", 3));
+    const ids = async (slug: string) => {
+      const conference = await db.conference.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+      return { conference, sessions: (await db.session.findMany({ where: { conferenceId: conference.id }, select: { id: true } })).map((s) => s.id) };
+    };
+    const mosaic = await ids("mosaic-conf");
+    const tile = await ids("tile-conf");
+    assert.ok(tile.sessions[0]! > Math.min(...mosaic.sessions) && tile.sessions[0]! < Math.max(...mosaic.sessions), "the ids interleave");
+
+    const found = async (conferenceId: number, extra: { dayId?: number } = {}) =>
+      (await searchSessions("tesserae", { conferenceId, ...extra })).map((h) => h.slug).sort();
+    assert.deepEqual(await found(mosaic.conference.id), ["mosaic-conf-0", "mosaic-conf-1", "mosaic-conf-2"]);
+    assert.deepEqual(await found(tile.conference.id), ["tile-conf-0"]);
+    const secondDay = await db.day.findUniqueOrThrow({ where: { conferenceId_date: { conferenceId: mosaic.conference.id, date: "2019-06-02" } } });
+    assert.deepEqual(await found(mosaic.conference.id, { dayId: secondDay.id }), ["mosaic-conf-1"]);
+
+    // A conference without sessions, and one that does not exist, find nothing.
+    await loadProgram(db, { ...program("empty-conf", "Empty Conf", 0) });
+    const empty = await db.conference.findUniqueOrThrow({ where: { slug: "empty-conf" }, select: { id: true } });
+    assert.deepEqual(await found(empty.id), []);
+    assert.deepEqual(await found(-1), []);
+  });
+
   it("answers every hostile input with a list, never an error", async () => {
     for (const input of hostileInputs) {
       const hits = await searchSessions(input, { conferenceId: dockerconId });
       assert.ok(Array.isArray(hits), `input ${JSON.stringify(input.slice(0, 40))}`);
       const query = toFtsQuery(input);
       if (query) {
-        const ranked = await rankSessions(db, query, { conferenceId: dockerconId, viewerId: null, limit: 50 });
+        const ranked = rankSessions(query, { conferenceId: dockerconId, viewerId: null, limit: 50 });
         assert.deepEqual(ranked.map((r) => r.sessionId), hits.map((h) => h.id));
       } else {
         assert.deepEqual(hits, []);

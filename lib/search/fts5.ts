@@ -4,6 +4,7 @@
  * tsvector implementation of the same functions beside it.
  */
 import type { Db } from "../db/client";
+import { readRows } from "../db/sqlite";
 
 /** Marks around matched words in highlights: control characters no user text can carry through. */
 export const MARK_START = "\u0002";
@@ -64,16 +65,20 @@ export type SearchScope = {
  * The scope filter on session_search: each row's `scope` column holds its
  * conference, day and track as tokens ("c3 d12 t7"; see the search_scope
  * migration), so FTS5 filters them itself instead of joining every match to "Session".
+ * `withConference` is false when a rowid range already keeps the search inside the conference.
  */
-function scopeFilter(scope: Pick<SearchScope, "conferenceId" | "dayId" | "trackId">): string {
-  const tokens = [`"c${Math.trunc(scope.conferenceId)}"`];
+function scopeFilter(scope: Pick<SearchScope, "conferenceId" | "dayId" | "trackId">, withConference: boolean): string | null {
+  const tokens: string[] = [];
+  if (withConference) tokens.push(`"c${Math.trunc(scope.conferenceId)}"`);
   if (scope.dayId !== undefined) tokens.push(`"d${Math.trunc(scope.dayId)}"`);
   if (scope.trackId !== undefined) tokens.push(`"t${Math.trunc(scope.trackId)}"`);
-  return `scope : (${tokens.join(" ")})`;
+  return tokens.length ? `scope : (${tokens.join(" ")})` : null;
 }
 
+const scoped = (filter: string | null, query: string) => (filter ? `${filter} AND ${query}` : query);
+
 /**
- * Past this many matches a query is broad ("has", a word in most notes): ranking
+ * From this many matches on, a query is broad ("has", a word in most notes): ranking
  * every match would cost a millisecond per thousand and tell little, since bm25
  * gives a word found in most sessions almost no weight. A broad query is ranked
  * over its first `broadMatchLimit` matches (in index order) together with its first
@@ -87,65 +92,95 @@ export const broadMatchLimit = 500;
 const sessionWeights = "10.0, 4.0, 6.0, 3.0, 2.0, 1.0, 0.5, 0.0";
 
 /**
+ * Sessions are numbered as they are loaded, so a conference's sessions usually fill a
+ * stretch of ids no other conference's session falls in. `bounds` finds that stretch
+ * (two index lookups) and whether the conference has it to itself (one lookup per other
+ * conference). When it has, the search is a rowid range, which FTS5 seeks to, and the
+ * conference token is left out of the query: AND-ing a token every one of the
+ * conference's sessions carries costs more than the rest of the match. When another
+ * conference's sessions are interleaved (added by a later import), the token stays.
+ * Each query comes as `@<name>` and `@<name>Scoped`: without the token and with it.
+ */
+const boundsCte = `bounds AS MATERIALIZED (
+    SELECT lo, hi, lo IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM "Conference" other
+        WHERE other."id" <> @conferenceId
+          AND EXISTS (SELECT 1 FROM "Session" s WHERE s."conferenceId" = other."id" AND s."id" BETWEEN lo AND hi)
+      ) AS alone
+    FROM (SELECT (SELECT min("id") FROM "Session" WHERE "conferenceId" = @conferenceId) AS lo,
+                 (SELECT max("id") FROM "Session" WHERE "conferenceId" = @conferenceId) AS hi)
+  )`;
+
+/** The match for `@<name>`, kept to the conference's stretch of ids. */
+const within = (name: string) => `"session_search" MATCH (SELECT iif(alone, @${name}, @${name}Scoped) FROM bounds)
+    AND rowid BETWEEN (SELECT lo FROM bounds) AND (SELECT hi FROM bounds)`;
+
+/**
+ * One statement. FTS5 hands matches over in rowid order, so `ORDER BY rowid LIMIT` ranks
+ * the first matches and stops there; sorting by score comes after. When the limit is
+ * reached the query is broad, and its first matches in the headings are ranked too.
+ */
+const rankSql = `WITH ${boundsCte},
+  firsts AS MATERIALIZED (
+    SELECT rowid AS sessionId, bm25("session_search", ${sessionWeights}) AS score
+    FROM "session_search" WHERE ${within("everywhere")}
+    ORDER BY rowid LIMIT ${broadMatchLimit}
+  )
+  SELECT sessionId, score FROM firsts
+  UNION ALL
+  SELECT * FROM (
+    SELECT rowid, bm25("session_search", ${sessionWeights})
+    FROM "session_search" WHERE (SELECT count(*) FROM firsts) = ${broadMatchLimit} AND ${within("headings")}
+    ORDER BY rowid LIMIT ${broadMatchLimit}
+  )
+  ORDER BY score, sessionId
+  LIMIT @limit`;
+
+/**
+ * The viewer's private notes that match. Starts from the viewer's own notes (an index on
+ * userId), so its cost is theirs, not everyone's: CROSS JOIN fixes that order, where SQLite
+ * would otherwise walk every note the words match. A null day or track filters nothing.
+ */
+const ownNotesRankSql = `SELECT n."sessionId" AS sessionId, bm25("note_search") * 0.5 AS score
+  FROM "Note" n CROSS JOIN "note_search" CROSS JOIN "Session" s
+  WHERE "note_search".rowid = n."id" AND s."id" = n."sessionId"
+    AND n."userId" = @viewerId AND n."visibility" = 'private' AND "note_search" MATCH @query
+    AND s."conferenceId" = @conferenceId
+    AND (@dayId IS NULL OR s."dayId" = @dayId) AND (@trackId IS NULL OR s."trackId" = @trackId)`;
+
+/**
  * Sessions whose text or public notes match, plus those where the viewer's own
  * private notes match; best first. `text` is what the person typed.
  */
-export async function rankSessions(db: Db, text: string, scope: SearchScope): Promise<RankedSession[]> {
+export function rankSessions(text: string, scope: SearchScope): RankedSession[] {
   const terms = searchTerms(text);
   if (!terms.length) return [];
-  const filter = scopeFilter(scope);
-  const everywhere = `${filter} AND ${toSessionFtsQuery(text)}`;
-  const inHeadings = `${filter} AND ${headingColumns} : (${terms.map((t) => `"${t}"*`).join(" ")})`;
-  // One statement: the cap is the rowid of the (limit + 1)th match, found by walking the index
-  // in rowid order, which costs next to nothing; the headings branch runs only for a broad query.
-  const last = `(SELECT rowid FROM "session_search" WHERE "session_search" MATCH ? ORDER BY rowid LIMIT 1 OFFSET ${broadMatchLimit})`;
-  const rows = await db.$queryRawUnsafe<{ sessionId: bigint | number; score: number }[]>(
-    `SELECT rowid AS "sessionId", bm25("session_search", ${sessionWeights}) AS score
-     FROM "session_search" WHERE "session_search" MATCH ? AND rowid <= coalesce(${last}, 9223372036854775807)
-     UNION ALL
-     SELECT rowid, bm25("session_search", ${sessionWeights})
-     FROM "session_search" WHERE "session_search" MATCH ? AND ${last} IS NOT NULL AND rowid <= coalesce(${last}, 9223372036854775807)
-     ORDER BY score, "sessionId"
-     LIMIT ?`,
-    everywhere, everywhere,
-    inHeadings, everywhere, inHeadings,
-    scope.limit * 2,
-  );
+  const everywhere = toSessionFtsQuery(text)!;
+  const headings = `${headingColumns} : (${terms.map((t) => `"${t}"*`).join(" ")})`;
+  const [unscopedFilter, scopedFilter] = [scopeFilter(scope, false), scopeFilter(scope, true)];
+  const rows = readRows<{ sessionId: number; score: number }>(rankSql, {
+    conferenceId: scope.conferenceId,
+    everywhere: scoped(unscopedFilter, everywhere),
+    everywhereScoped: scoped(scopedFilter, everywhere),
+    headings: scoped(unscopedFilter, headings),
+    headingsScoped: scoped(scopedFilter, headings),
+    limit: scope.limit * 2,
+  });
   const scores = new Map<number, number>();
   for (const row of rows) {
-    const id = Number(row.sessionId);
-    if (!scores.has(id)) scores.set(id, Number(row.score));
+    if (!scores.has(row.sessionId)) scores.set(row.sessionId, row.score);
   }
 
   const noteQuery = toFtsQuery(text);
   if (scope.viewerId && noteQuery) {
-    const filters: string[] = [];
-    const filterParams: number[] = [];
-    if (scope.dayId !== undefined) {
-      filters.push(`AND s."dayId" = ?`);
-      filterParams.push(scope.dayId);
-    }
-    if (scope.trackId !== undefined) {
-      filters.push(`AND s."trackId" = ?`);
-      filterParams.push(scope.trackId);
-    }
-    // Starts from the viewer's own notes (an index on userId), so its cost is theirs, not everyone's:
-    // CROSS JOIN fixes that order, where SQLite would otherwise walk every note the words match.
-    const own = await db.$queryRawUnsafe<{ sessionId: bigint | number; score: number }[]>(
-      `SELECT n."sessionId" AS "sessionId", bm25("note_search") * 0.5 AS score
-       FROM "Note" n CROSS JOIN "note_search" CROSS JOIN "Session" s
-       WHERE "note_search".rowid = n."id" AND s."id" = n."sessionId"
-         AND n."userId" = ? AND n."visibility" = 'private' AND "note_search" MATCH ?
-         AND s."conferenceId" = ? ${filters.join(" ")}`,
-      scope.viewerId,
-      noteQuery,
-      scope.conferenceId,
-      ...filterParams,
-    );
-    for (const row of own) {
-      const id = Number(row.sessionId);
-      scores.set(id, (scores.get(id) ?? 0) + Number(row.score));
-    }
+    const own = readRows<{ sessionId: number; score: number }>(ownNotesRankSql, {
+      viewerId: scope.viewerId,
+      query: noteQuery,
+      conferenceId: scope.conferenceId,
+      dayId: scope.dayId ?? null,
+      trackId: scope.trackId ?? null,
+    });
+    for (const row of own) scores.set(row.sessionId, (scores.get(row.sessionId) ?? 0) + row.score);
   }
   return [...scores]
     .map(([sessionId, score]) => ({ sessionId, score }))
@@ -155,47 +190,42 @@ export async function rankSessions(db: Db, text: string, scope: SearchScope): Pr
 
 export type Highlight = { sessionId: number; title: string; snippet: string | null };
 
+/**
+ * `+rowid IN` keeps SQLite from running the full-text query once per id: one scan, then a
+ * filter; the rowid range, which FTS5 takes itself, keeps that scan to the ids' stretch of the index.
+ */
+const highlightSql = `SELECT rowid AS id,
+    highlight("session_search", 0, char(2), char(3)) AS title,
+    snippet("session_search", 5, char(2), char(3), '…', 24) AS abstract,
+    snippet("session_search", 6, char(2), char(3), '…', 24) AS notes
+  FROM "session_search"
+  WHERE "session_search" MATCH @query AND rowid BETWEEN @lo AND @hi
+    AND +rowid IN (SELECT value FROM json_each(@ids))`;
+
+const ownNotesHighlightSql = `SELECT n."sessionId" AS sessionId, snippet("note_search", 0, char(2), char(3), '…', 24) AS snippet
+  FROM "Note" n JOIN "note_search" ON "note_search".rowid = n."id"
+  WHERE n."userId" = @viewerId AND n."visibility" = 'private' AND "note_search" MATCH @query
+    AND n."sessionId" IN (SELECT value FROM json_each(@ids))`;
+
 /** Titles with the matched words marked, and the best-matching passage, for the given sessions. */
-export async function highlightSessions(
-  db: Db,
-  text: string,
-  sessionIds: number[],
-  viewerId: string | null,
-): Promise<Map<number, Highlight>> {
+export function highlightSessions(text: string, sessionIds: number[], viewerId: string | null): Map<number, Highlight> {
   const result = new Map<number, Highlight>();
   const sessionQuery = toSessionFtsQuery(text);
   if (!sessionIds.length || !sessionQuery) return result;
-  const wanted = sessionIds.map((id) => Math.trunc(id));
-  const ids = wanted.join(",");
-  // `+rowid IN` keeps SQLite from running the full-text query once per id: one scan, then a
-  // filter; the rowid range, which FTS5 takes itself, keeps that scan to the ids' stretch of the index.
-  const sessionRows = await db.$queryRawUnsafe<{ id: bigint | number; title: string; abstract: string; notes: string }[]>(
-    `SELECT rowid AS id,
-       highlight("session_search", 0, char(2), char(3)) AS title,
-       snippet("session_search", 5, char(2), char(3), '…', 24) AS abstract,
-       snippet("session_search", 6, char(2), char(3), '…', 24) AS notes
-     FROM "session_search" WHERE "session_search" MATCH ? AND +rowid IN (${ids})
-       AND rowid BETWEEN ${Math.min(...wanted)} AND ${Math.max(...wanted)}`,
-    sessionQuery,
-  );
+  const ids = JSON.stringify(sessionIds.map((id) => Math.trunc(id)));
+  const sessionRows = readRows<{ id: number; title: string; abstract: string; notes: string }>(highlightSql, {
+    query: sessionQuery, ids, lo: Math.min(...sessionIds), hi: Math.max(...sessionIds),
+  });
   for (const row of sessionRows) {
     const snippet = [row.abstract, row.notes].find((passage) => passage.includes(MARK_START)) ?? null;
-    result.set(Number(row.id), { sessionId: Number(row.id), title: row.title, snippet });
+    result.set(row.id, { sessionId: row.id, title: row.title, snippet });
   }
   const noteQuery = toFtsQuery(text);
   if (!viewerId || !noteQuery) return result;
-  const ownRows = await db.$queryRawUnsafe<{ sessionId: bigint | number; snippet: string }[]>(
-    `SELECT n."sessionId" AS "sessionId", snippet("note_search", 0, char(2), char(3), '…', 24) AS snippet
-     FROM "Note" n JOIN "note_search" ON "note_search".rowid = n."id"
-     WHERE n."userId" = ? AND n."visibility" = 'private' AND n."sessionId" IN (${ids}) AND "note_search" MATCH ?`,
-    viewerId,
-    noteQuery,
-  );
-  for (const row of ownRows) {
-    const id = Number(row.sessionId);
-    const existing = result.get(id);
+  for (const row of readRows<{ sessionId: number; snippet: string }>(ownNotesHighlightSql, { viewerId, query: noteQuery, ids })) {
+    const existing = result.get(row.sessionId);
     if (existing?.snippet) continue;
-    result.set(id, { sessionId: id, title: existing?.title ?? "", snippet: row.snippet });
+    result.set(row.sessionId, { sessionId: row.sessionId, title: existing?.title ?? "", snippet: row.snippet });
   }
   return result;
 }

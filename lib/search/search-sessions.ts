@@ -1,4 +1,3 @@
-import { db } from "../db/client";
 import { listSessionsById, type SessionSummary } from "../schedule/sessions";
 import { highlightSessions, rankSessions } from "./fts5";
 
@@ -20,7 +19,7 @@ export type SearchOptions = {
  */
 export async function searchSessions(text: string, options: SearchOptions): Promise<SearchHit[]> {
   const viewerId = options.viewerId ?? null;
-  const ranked = await rankSessions(db, text, {
+  const ranked = rankSessions(text, {
     conferenceId: options.conferenceId,
     viewerId,
     dayId: options.dayId,
@@ -28,7 +27,8 @@ export async function searchSessions(text: string, options: SearchOptions): Prom
     limit: options.limit ?? 50,
   });
   const ids = ranked.map((r) => r.sessionId);
-  const [summaries, highlights] = await Promise.all([listSessionsById(ids), highlightSessions(db, text, ids, viewerId)]);
+  const highlights = highlightSessions(text, ids, viewerId);
+  const summaries = await listSessionsById(ids);
   return ids.flatMap((id) => {
     const summary = summaries.get(id);
     if (!summary) return [];

@@ -16,6 +16,8 @@ export async function useTestDatabase(): Promise<string> {
   after(async () => {
     const { db } = await import("../db/client");
     await db.$disconnect();
+    const { closeReader } = await import("../db/sqlite");
+    closeReader();
     rmSync(dir, { recursive: true, force: true });
   });
   return url;
