@@ -1,5 +1,5 @@
-import { PrismaClient } from "../generated/prisma/client";
-import { sqliteAdapterFactory } from "./sqlite";
+import { PrismaClient, type Prisma } from "../generated/prisma/client";
+import { readRows, sqliteAdapterFactory } from "./sqlite";
 import { databaseUrl } from "./url";
 
 function createClient() {
@@ -14,3 +14,14 @@ const globalForPrisma = globalThis as unknown as { hallwayPrisma?: ReturnType<ty
 export const db = (globalForPrisma.hallwayPrisma ??= createClient());
 
 export type Db = typeof db;
+
+/**
+ * A read-only query for the hot paths (session summaries), without Prisma's cost per
+ * query: on SQLite, the read connection of lib/db/sqlite.ts, statements kept
+ * (docs/decisions/0012-search-reads-on-their-own-connection.md). The SQL is a
+ * `Prisma.sql` template, so it stays portable; values come back as the database
+ * stores them (dates as text, booleans as 0 and 1).
+ */
+export function readSql<Row>(query: Prisma.Sql): Row[] {
+  return readRows<Row>(query.sql, query.values);
+}

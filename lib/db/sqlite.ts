@@ -35,6 +35,8 @@ export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFacto
   };
 }
 
+const maxKeptStatements = 500;
+
 type Reader = { url: string; connection: Database.Database; statements: Map<string, Database.Statement> };
 
 // One per process, like the Prisma client (lib/db/client.ts), and for the same reason.
@@ -62,16 +64,20 @@ function reader(): Reader {
  * Runs a read on a second SQLite connection, beside Prisma's, with the statement
  * prepared once per process. For the hot reads where Prisma's cost per query (the
  * driver adapter prepares every statement anew; results pass through the client)
- * outweighs the query itself: search, a few short FTS5 statements per request
- * (docs/decisions/0012-search-reads-on-their-own-connection.md). Each statement reads
- * the last committed state, as a Prisma read would; `sql` must be a constant (the
- * values go in `params`), or the cache grows with it.
+ * outweighs the query itself: search's FTS5 statements and the session summaries
+ * every list shows (docs/decisions/0012-search-reads-on-their-own-connection.md).
+ * Each statement reads the last committed state, as a Prisma read would. Values go
+ * in `params`, by name (`@name`) or in order (`?`), never into `sql`.
  */
-export function readRows<Row>(sql: string, params: Record<string, unknown>): Row[] {
+export function readRows<Row>(sql: string, params: Record<string, unknown> | unknown[]): Row[] {
   const { connection, statements } = reader();
   let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
-  return statement.all(params) as Row[];
+  if (!statement) {
+    // Lists of ids give a statement per length: bounded, but not worth keeping without end.
+    if (statements.size >= maxKeptStatements) statements.clear();
+    statements.set(sql, (statement = connection.prepare(sql)));
+  }
+  return (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as Row[];
 }
 
 /** Closes the read connection, if open; the next `readRows` opens it again. */
