@@ -104,6 +104,35 @@ describe("deleteNote", () => {
   });
 });
 
+describe("a note written again after a delete", () => {
+  it("continues from the deleted note's version, so a tab holding that version cannot save over it", async () => {
+    const id = sessionId("general-session-day-1");
+    const first = await saveNote(ada, id, { body: "first", visibility: "private", baseVersion: null });
+    assert.ok(first.ok);
+    const second = await saveNote(ada, id, { body: "second", visibility: "private", baseVersion: first.note.version });
+    assert.ok(second.ok);
+    // A second tab still shows "second" at its version when the note is deleted and written anew.
+    const staleVersion = second.note.version;
+    assert.equal((await deleteNote(ada, id, staleVersion)).ok, true);
+    const again = await saveNote(ada, id, { body: "written anew", visibility: "private", baseVersion: null });
+    assert.ok(again.ok);
+    assert.equal(again.note.version, staleVersion + 1);
+
+    assert.deepEqual(await saveNote(ada, id, { body: "from the stale tab", visibility: "public", baseVersion: staleVersion }), {
+      ok: false, reason: "conflict", current: again.note,
+    });
+    assert.deepEqual(await deleteNote(ada, id, staleVersion), { ok: false, reason: "conflict", current: again.note });
+    assert.equal((await row(ada, "general-session-day-1"))?.body, "written anew");
+
+    // The floor is each person's own: Bob's first note on the session starts at 1.
+    const bobs = await saveNote(bob, id, { body: "Bob's", visibility: "private", baseVersion: null });
+    assert.ok(bobs.ok);
+    assert.equal(bobs.note.version, 1);
+    await deleteNote(ada, id);
+    await deleteNote(bob, id);
+  });
+});
+
 describe("ownership", () => {
   it("never lets one person read, update or delete another's note", async () => {
     const id = sessionId("containerizing-hardware-accelerated-applications");

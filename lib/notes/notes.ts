@@ -76,7 +76,11 @@ export async function saveNote(
   const { body, visibility, baseVersion } = input;
   if (!baseVersion) {
     try {
-      const created = await db.note.create({ data: { userId, sessionId, body, visibility }, select: myNoteSelect });
+      // A note written again after a delete continues from the deleted one's version (see DeletedNote).
+      const created = await db.$transaction(async (tx) => {
+        const deleted = await tx.deletedNote.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: { version: true } });
+        return tx.note.create({ data: { userId, sessionId, body, visibility, version: (deleted?.version ?? 0) + 1 }, select: myNoteSelect });
+      });
       return { ok: true, note: toMyNote(created), previousVisibility: null };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -99,15 +103,20 @@ export async function saveNote(
   return { ok: true, note: toMyNote(after), previousVisibility: toVisibility(before.visibility) };
 }
 
-/** Deletes my note, only if it is still at `baseVersion` when one is given. */
+/**
+ * Deletes my note, only if it is still at `baseVersion` when one is given, and keeps
+ * its version, so that a note written again on the session starts above it.
+ */
 export async function deleteNote(userId: string, sessionId: number, baseVersion?: number | null): Promise<DeleteNoteResult> {
-  const [before, deleted] = await db.$transaction([
-    db.note.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: myNoteSelect }),
-    db.note.deleteMany({ where: { userId, sessionId, ...(baseVersion == null ? {} : { version: baseVersion }) } }),
-  ]);
-  if (!before) return { ok: false, reason: "not-found" };
-  if (deleted.count === 0) return { ok: false, reason: "conflict", current: toMyNote(before) };
-  return { ok: true, deleted: toMyNote(before) };
+  const key = { userId_sessionId: { userId, sessionId } };
+  return db.$transaction(async (tx): Promise<DeleteNoteResult> => {
+    const before = await tx.note.findUnique({ where: key, select: myNoteSelect });
+    if (!before) return { ok: false, reason: "not-found" };
+    if (baseVersion != null && before.version !== baseVersion) return { ok: false, reason: "conflict", current: toMyNote(before) };
+    await tx.note.delete({ where: key });
+    await tx.deletedNote.upsert({ where: key, create: { userId, sessionId, version: before.version }, update: { version: before.version } });
+    return { ok: true, deleted: toMyNote(before) };
+  });
 }
 
 /** My notes on one conference's sessions, in schedule order, with what a wrap-up says about each session. */
