@@ -48,7 +48,7 @@ function reader(): Reader {
   if (open?.url === url) return open;
   open?.connection.close();
   const file = sqliteFilePath(url);
-  if (file === ":memory:") throw new Error("Search reads through a second connection, which an in-memory database does not have: use a file.");
+  if (file === ":memory:") throw new Error("Hallway reads through a second connection, which an in-memory database cannot have: use a database file.");
   const connection = new Database(file, { fileMustExist: true, timeout: busyTimeoutMs });
   // The file's WAL mode, set by the writer, lets this connection read beside it; query_only makes
   // any write through it an error.
