@@ -1,11 +1,12 @@
 /**
- * Everything SQLite-specific about connecting: the driver adapter, the pragmas
- * each connection runs before its first query, and the read-only connection
- * search reads through. A PostgreSQL deployment would put its own adapter beside
- * this one (docs/decisions/0004-sqlite-first.md).
+ * Everything SQLite-specific about connecting: the driver adapter (with every
+ * statement taking its turn around transactions), the pragmas each connection
+ * runs before its first query, and the read-only connection that search and the
+ * session summaries read through. A PostgreSQL deployment would put its own
+ * adapter beside this one (docs/decisions/0004-sqlite-first.md).
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import { databaseUrl, sqliteFilePath } from "./url";
 
@@ -30,7 +31,74 @@ export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFacto
     async connect() {
       const adapter = await factory.connect();
       await adapter.executeScript(connectionPragmas);
-      return adapter;
+      return oneAtATime(adapter);
+    },
+  };
+}
+
+/**
+ * The better-sqlite3 adapter runs everything on the process's one connection, and
+ * holds back only other transactions while one is open: a plain query from another
+ * request, issued while an interactive transaction awaits something, runs inside
+ * that transaction, and is undone with it if it rolls back (better-auth's adapter
+ * and Prisma's own nested writes open such transactions). Here every statement and
+ * every transaction takes its turn, first come first served, so a statement outside
+ * a transaction never runs while one is open. Statements inside it go through the
+ * transaction object and are not held back.
+ */
+function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  let last: Promise<void> = Promise.resolve();
+  const turn = async (): Promise<() => void> => {
+    let done!: () => void;
+    const previous = last;
+    last = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    return done;
+  };
+  const inTurn = async <T>(work: () => Promise<T>): Promise<T> => {
+    const done = await turn();
+    try {
+      return await work();
+    } finally {
+      done();
+    }
+  };
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => inTurn(() => adapter.queryRaw(query)),
+    executeRaw: (query) => inTurn(() => adapter.executeRaw(query)),
+    executeScript: (script) => inTurn(() => adapter.executeScript(script)),
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => adapter.dispose(),
+    async startTransaction(isolationLevel) {
+      const done = await turn();
+      let transaction: Transaction;
+      try {
+        transaction = await adapter.startTransaction(isolationLevel);
+      } catch (error) {
+        done();
+        throw error;
+      }
+      const ending = (end: () => Promise<void>) => async () => {
+        try {
+          await end();
+        } finally {
+          done();
+        }
+      };
+      return {
+        provider: transaction.provider,
+        adapterName: transaction.adapterName,
+        options: transaction.options,
+        queryRaw: (query) => transaction.queryRaw(query),
+        executeRaw: (query) => transaction.executeRaw(query),
+        commit: ending(() => transaction.commit()),
+        rollback: ending(() => transaction.rollback()),
+        createSavepoint: transaction.createSavepoint?.bind(transaction),
+        rollbackToSavepoint: transaction.rollbackToSavepoint?.bind(transaction),
+        releaseSavepoint: transaction.releaseSavepoint?.bind(transaction),
+      };
     },
   };
 }
@@ -66,8 +134,9 @@ function reader(): Reader {
  * driver adapter prepares every statement anew; results pass through the client)
  * outweighs the query itself: search's FTS5 statements and the session summaries
  * every list shows (docs/decisions/0012-search-reads-on-their-own-connection.md).
- * Each statement reads the last committed state, as a Prisma read would. Values go
- * in `params`, by name (`@name`) or in order (`?`), never into `sql`.
+ * Each statement sees every committed write and none still in a transaction, as a
+ * Prisma read does. Values go in `params`, by name (`@name`) or in order (`?`),
+ * never into `sql`.
  */
 export function readRows<Row>(sql: string, params: Record<string, unknown> | unknown[]): Row[] {
   const { connection, statements } = reader();

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { useTestDatabase } from "../test/database";
+
+// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
+await useTestDatabase();
+const { db } = await import("./client");
+// Connect first, so that the transactions below start at once rather than after connecting.
+await db.$queryRawUnsafe("SELECT 1");
+
+/** One plain statement, as a note save is: Prisma's create would open a transaction of its own. */
+const insertUser = (id: string) =>
+  `INSERT INTO "User" ("id", "name", "email", "createdAt", "updatedAt") VALUES ('${id}', '${id}', '${id}@example.invalid', '2026-11-28T00:00:00.000+00:00', '2026-11-28T00:00:00.000+00:00')`;
+
+describe("the SQLite connection", () => {
+  it("never runs another request's write inside an open transaction, so a rollback cannot undo it", async () => {
+    const failing = db
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(insertUser("inside-the-transaction"));
+        await sleep(100);
+        throw new Error("the transaction gives up");
+      })
+      .catch((error: Error) => error.message);
+    await sleep(20);
+    // Issued while the transaction waits: it must wait its turn, not join the transaction.
+    await db.$executeRawUnsafe(insertUser("another-request"));
+    assert.equal(await failing, "the transaction gives up");
+    assert.ok(await db.user.findUnique({ where: { id: "another-request" } }), "the other request's write survived");
+    assert.equal(await db.user.findUnique({ where: { id: "inside-the-transaction" } }), null);
+  });
+
+  it("never shows another request a write that a transaction has not committed", async () => {
+    const failing = db
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(insertUser("never-committed"));
+        await sleep(100);
+        throw new Error("rolled back");
+      })
+      .catch(() => undefined);
+    await sleep(20);
+    const seen = await db.user.findUnique({ where: { id: "never-committed" } });
+    await failing;
+    assert.equal(seen, null, "a read from outside saw a row that was then rolled back");
+  });
+});
