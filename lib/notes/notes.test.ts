@@ -133,6 +133,49 @@ describe("a note written again after a delete", () => {
   });
 });
 
+describe("saves and deletes at the same moment", () => {
+  it("let one of several first saves create the note, and leave everyone else's writes alone", async () => {
+    const mine = sessionId("general-session-day-2");
+    const bobsSession = sessionId("my-journey-to-go");
+    const bobs = await saveNote(bob, bobsSession, { body: "Bob, before", visibility: "private", baseVersion: null });
+    assert.ok(bobs.ok);
+    const results = await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => saveNote(ada, mine, { body: `tab ${i}`, visibility: "private", baseVersion: null })),
+      saveNote(bob, bobsSession, { body: "Bob, meanwhile", visibility: "private", baseVersion: bobs.note.version }),
+    ]);
+    const creates = results.slice(0, 5);
+    const created = creates.filter((r) => r.ok);
+    assert.equal(created.length, 1, "exactly one first save creates the note");
+    const stored = await getMyNote(ada, mine);
+    for (const refused of creates.filter((r) => !r.ok)) assert.deepEqual(refused, { ok: false, reason: "conflict", current: stored });
+    assert.ok(results[5]!.ok, "Bob's save, in the middle of them, went through");
+    assert.equal((await getMyNote(bob, bobsSession))?.body, "Bob, meanwhile");
+
+    // Two deletes of the same note: one deletes it, the other finds nothing; Bob's note stays.
+    const deletes = await Promise.all([deleteNote(ada, mine), deleteNote(ada, mine)]);
+    assert.deepEqual(deletes.map((r) => r.ok).sort(), [false, true]);
+    assert.ok(deletes.some((r) => !r.ok && r.reason === "not-found"));
+    assert.equal(await getMyNote(ada, mine), null);
+    assert.equal((await getMyNote(bob, bobsSession))?.body, "Bob, meanwhile");
+    await deleteNote(bob, bobsSession);
+  });
+
+  it("keep no deleted version when the note goes with its author", async () => {
+    const carol = "user-carol";
+    await db.user.create({ data: { id: carol, name: "Carol", email: "carol@example.invalid" } });
+    const id = sessionId("general-session-day-2");
+    const saved = await saveNote(carol, id, { body: "Carol's", visibility: "public", baseVersion: null });
+    assert.ok(saved.ok);
+    await deleteNote(carol, id);
+    await saveNote(carol, id, { body: "Carol's again", visibility: "private", baseVersion: null });
+    assert.equal(await db.deletedNote.count({ where: { userId: carol } }), 1);
+    // Deleting the account takes the note and its deleted version with it, without an error.
+    await db.user.delete({ where: { id: carol } });
+    assert.equal(await db.note.count({ where: { userId: carol } }), 0);
+    assert.equal(await db.deletedNote.count({ where: { userId: carol } }), 0);
+  });
+});
+
 describe("ownership", () => {
   it("never lets one person read, update or delete another's note", async () => {
     const id = sessionId("containerizing-hardware-accelerated-applications");

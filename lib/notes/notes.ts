@@ -35,6 +35,14 @@ function toMyNote(row: Prisma.NoteGetPayload<{ select: typeof myNoteSelect }>): 
   return { ...row, visibility: toVisibility(row.visibility) };
 }
 
+/** A note as `RETURNING` gives it: the same fields, the time as a Date or as stored. */
+type RawNote = { body: string; visibility: string; version: number | bigint; updatedAt: Date | string };
+const rawNoteColumns = Prisma.raw(`"body", "visibility", "version", "updatedAt"`);
+
+function fromRaw(row: RawNote): MyNote {
+  return { body: row.body, visibility: toVisibility(row.visibility), version: Number(row.version), updatedAt: new Date(row.updatedAt) };
+}
+
 /** True when the public session page shows something different after this change. */
 export function changesPublicView(before: NoteVisibility | null, after: NoteVisibility | null): boolean {
   return before === "public" || after === "public";
@@ -75,19 +83,19 @@ export async function saveNote(
 ): Promise<SaveNoteResult> {
   const { body, visibility, baseVersion } = input;
   if (!baseVersion) {
-    try {
-      // A note written again after a delete continues from the deleted one's version (see DeletedNote).
-      const created = await db.$transaction(async (tx) => {
-        const deleted = await tx.deletedNote.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: { version: true } });
-        return tx.note.create({ data: { userId, sessionId, body, visibility, version: (deleted?.version ?? 0) + 1 }, select: myNoteSelect });
-      });
-      return { ok: true, note: toMyNote(created), previousVisibility: null };
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
-      }
-      throw error;
-    }
+    // One statement, so nothing can come between reading the deleted note's version and
+    // writing above it (see DeletedNote); an existing note makes it insert nothing.
+    const now = new Date();
+    const [created] = await db.$queryRaw<RawNote[]>`
+      INSERT INTO "Note" ("userId", "sessionId", "body", "visibility", "version", "createdAt", "updatedAt")
+      SELECT ${userId}, ${sessionId}, ${body}, ${visibility},
+        coalesce((SELECT "version" FROM "DeletedNote" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}), 0) + 1,
+        ${now}, ${now}
+      WHERE true
+      ON CONFLICT ("userId", "sessionId") DO NOTHING
+      RETURNING ${rawNoteColumns}`;
+    if (!created) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
+    return { ok: true, note: fromRaw(created), previousVisibility: null };
   }
   // No transaction: the versioned UPDATE is the only check that matters, and a transaction
   // would queue every save behind the others on SQLite's one connection. The visibility read
@@ -104,19 +112,19 @@ export async function saveNote(
 }
 
 /**
- * Deletes my note, only if it is still at `baseVersion` when one is given, and keeps
- * its version, so that a note written again on the session starts above it.
+ * Deletes my note, only if it is still at `baseVersion` when one is given. One
+ * statement; a trigger keeps the deleted note's version in DeletedNote (the
+ * deleted_note migration), so a note written again on the session starts above it.
  */
 export async function deleteNote(userId: string, sessionId: number, baseVersion?: number | null): Promise<DeleteNoteResult> {
-  const key = { userId_sessionId: { userId, sessionId } };
-  return db.$transaction(async (tx): Promise<DeleteNoteResult> => {
-    const before = await tx.note.findUnique({ where: key, select: myNoteSelect });
-    if (!before) return { ok: false, reason: "not-found" };
-    if (baseVersion != null && before.version !== baseVersion) return { ok: false, reason: "conflict", current: toMyNote(before) };
-    await tx.note.delete({ where: key });
-    await tx.deletedNote.upsert({ where: key, create: { userId, sessionId, version: before.version }, update: { version: before.version } });
-    return { ok: true, deleted: toMyNote(before) };
-  });
+  const [deleted] = await db.$queryRaw<RawNote[]>`
+    DELETE FROM "Note"
+    WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}
+      ${baseVersion == null ? Prisma.empty : Prisma.sql`AND "version" = ${baseVersion}`}
+    RETURNING ${rawNoteColumns}`;
+  if (deleted) return { ok: true, deleted: fromRaw(deleted) };
+  const current = await getMyNote(userId, sessionId);
+  return current ? { ok: false, reason: "conflict", current } : { ok: false, reason: "not-found" };
 }
 
 /** My notes on one conference's sessions, in schedule order, with what a wrap-up says about each session. */
