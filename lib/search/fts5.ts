@@ -21,8 +21,11 @@ const maxTermLength = 64;
  */
 export function toFtsQuery(text: string): string | null {
   const terms = searchTerms(text);
-  return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;
+  return terms.length ? prefixQuery(terms) : null;
 }
+
+/** Each term quoted and made a prefix: `"kube"* "swarm"*`. */
+const prefixQuery = (terms: string[]) => terms.map((t) => `"${t}"*`).join(" ");
 
 /** The distinct runs of letters and digits in what was typed, lower-cased and capped. */
 function searchTerms(text: string): string[] {
@@ -40,10 +43,8 @@ const shortTermLength = 2;
 /** Every column a person's words may match: all but `scope`, which only the filters below use. */
 const textColumns = "{title subtitle speakers track room abstract notes}";
 
-/** The query for session_search: like `toFtsQuery`, with short words kept to the heading columns. */
-export function toSessionFtsQuery(text: string): string | null {
-  const terms = searchTerms(text);
-  if (!terms.length) return null;
+/** The query for session_search, from `searchTerms`: like `prefixQuery`, with short words kept to the heading columns. */
+function sessionQuery(terms: string[]): string {
   const query = terms
     .map((t) => (Array.from(t).length <= shortTermLength ? `${headingColumns} : "${t}"*` : `"${t}"*`))
     .join(" ");
@@ -155,8 +156,8 @@ const ownNotesRankSql = `SELECT n."sessionId" AS sessionId, bm25("note_search") 
 export function rankSessions(text: string, scope: SearchScope): RankedSession[] {
   const terms = searchTerms(text);
   if (!terms.length) return [];
-  const everywhere = toSessionFtsQuery(text)!;
-  const headings = `${headingColumns} : (${terms.map((t) => `"${t}"*`).join(" ")})`;
+  const everywhere = sessionQuery(terms);
+  const headings = `${headingColumns} : (${prefixQuery(terms)})`;
   const [unscopedFilter, scopedFilter] = [scopeFilter(scope, false), scopeFilter(scope, true)];
   const rows = readRows<{ sessionId: number; score: number }>(rankSql, {
     conferenceId: scope.conferenceId,
@@ -171,11 +172,10 @@ export function rankSessions(text: string, scope: SearchScope): RankedSession[] 
     if (!scores.has(row.sessionId)) scores.set(row.sessionId, row.score);
   }
 
-  const noteQuery = toFtsQuery(text);
-  if (scope.viewerId && noteQuery) {
+  if (scope.viewerId) {
     const own = readRows<{ sessionId: number; score: number }>(ownNotesRankSql, {
       viewerId: scope.viewerId,
-      query: noteQuery,
+      query: prefixQuery(terms),
       conferenceId: scope.conferenceId,
       dayId: scope.dayId ?? null,
       trackId: scope.trackId ?? null,
@@ -210,19 +210,18 @@ const ownNotesHighlightSql = `SELECT n."sessionId" AS sessionId, snippet("note_s
 /** Titles with the matched words marked, and the best-matching passage, for the given sessions. */
 export function highlightSessions(text: string, sessionIds: number[], viewerId: string | null): Map<number, Highlight> {
   const result = new Map<number, Highlight>();
-  const sessionQuery = toSessionFtsQuery(text);
-  if (!sessionIds.length || !sessionQuery) return result;
+  const terms = searchTerms(text);
+  if (!sessionIds.length || !terms.length) return result;
   const ids = JSON.stringify(sessionIds.map((id) => Math.trunc(id)));
   const sessionRows = readRows<{ id: number; title: string; abstract: string; notes: string }>(highlightSql, {
-    query: sessionQuery, ids, lo: Math.min(...sessionIds), hi: Math.max(...sessionIds),
+    query: sessionQuery(terms), ids, lo: Math.min(...sessionIds), hi: Math.max(...sessionIds),
   });
   for (const row of sessionRows) {
     const snippet = [row.abstract, row.notes].find((passage) => passage.includes(MARK_START)) ?? null;
     result.set(row.id, { sessionId: row.id, title: row.title, snippet });
   }
-  const noteQuery = toFtsQuery(text);
-  if (!viewerId || !noteQuery) return result;
-  for (const row of readRows<{ sessionId: number; snippet: string }>(ownNotesHighlightSql, { viewerId, query: noteQuery, ids })) {
+  if (!viewerId) return result;
+  for (const row of readRows<{ sessionId: number; snippet: string }>(ownNotesHighlightSql, { viewerId, query: prefixQuery(terms), ids })) {
     const existing = result.get(row.sessionId);
     if (existing?.snippet) continue;
     result.set(row.sessionId, { sessionId: row.sessionId, title: existing?.title ?? "", snippet: row.snippet });
