@@ -31,15 +31,11 @@ const myNoteSelect = { body: true, visibility: true, version: true, updatedAt: t
 
 const toVisibility = (stored: string): NoteVisibility => (stored === "public" ? "public" : "private");
 
-function toMyNote(row: Prisma.NoteGetPayload<{ select: typeof myNoteSelect }>): MyNote {
-  return { ...row, visibility: toVisibility(row.visibility) };
-}
-
-/** A note as `RETURNING` gives it: the same fields, the time as a Date or as stored. */
-type RawNote = { body: string; visibility: string; version: number | bigint; updatedAt: Date | string };
+/** A note as Prisma selects it (`myNoteSelect`) or as raw SQL's `RETURNING` gives it (`rawNoteColumns`), the time perhaps as stored. */
+type StoredNote = { body: string; visibility: string; version: number | bigint; updatedAt: Date | string };
 const rawNoteColumns = Prisma.raw(`"body", "visibility", "version", "updatedAt"`);
 
-function fromRaw(row: RawNote): MyNote {
+function toMyNote(row: StoredNote): MyNote {
   return { body: row.body, visibility: toVisibility(row.visibility), version: Number(row.version), updatedAt: new Date(row.updatedAt) };
 }
 
@@ -86,7 +82,7 @@ export async function saveNote(
     // One statement, so nothing can come between reading the deleted note's version and
     // writing above it (see DeletedNote); an existing note makes it insert nothing.
     const now = new Date();
-    const [created] = await db.$queryRaw<RawNote[]>`
+    const [created] = await db.$queryRaw<StoredNote[]>`
       INSERT INTO "Note" ("userId", "sessionId", "body", "visibility", "version", "createdAt", "updatedAt")
       SELECT ${userId}, ${sessionId}, ${body}, ${visibility},
         coalesce((SELECT "version" FROM "DeletedNote" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}), 0) + 1,
@@ -95,7 +91,7 @@ export async function saveNote(
       ON CONFLICT ("userId", "sessionId") DO NOTHING
       RETURNING ${rawNoteColumns}`;
     if (!created) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
-    return { ok: true, note: fromRaw(created), previousVisibility: null };
+    return { ok: true, note: toMyNote(created), previousVisibility: null };
   }
   // No transaction: the versioned UPDATE is the only check that matters, and a transaction
   // would queue every save behind the others on SQLite's one connection. The visibility read
@@ -117,12 +113,12 @@ export async function saveNote(
  * deleted_note migration), so a note written again on the session starts above it.
  */
 export async function deleteNote(userId: string, sessionId: number, baseVersion?: number | null): Promise<DeleteNoteResult> {
-  const [deleted] = await db.$queryRaw<RawNote[]>`
+  const [deleted] = await db.$queryRaw<StoredNote[]>`
     DELETE FROM "Note"
     WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}
       ${baseVersion == null ? Prisma.empty : Prisma.sql`AND "version" = ${baseVersion}`}
     RETURNING ${rawNoteColumns}`;
-  if (deleted) return { ok: true, deleted: fromRaw(deleted) };
+  if (deleted) return { ok: true, deleted: toMyNote(deleted) };
   const current = await getMyNote(userId, sessionId);
   return current ? { ok: false, reason: "conflict", current } : { ok: false, reason: "not-found" };
 }
