@@ -76,9 +76,8 @@ export async function measureSearchLatency(conferenceSlug: string, perCategory =
 }
 
 /**
- * Where a search spends its time: the three steps of searchSessions, timed one by one
- * (in sequence, where searchSessions runs the last two side by side). Mirrors
- * lib/search/search-sessions.ts; keep the two in step.
+ * Where a search spends its time: the three steps of searchSessions, timed one by one,
+ * in the order it runs them. Mirrors lib/search/search-sessions.ts; keep the two in step.
  */
 async function measureStages(conferenceId: number, texts: string[]) {
   const ms: Record<"rank" | "highlight" | "summaries", number[]> = { rank: [], highlight: [], summaries: [] };

@@ -12,7 +12,6 @@ import { programOrder, sessionSummarySelect, toSummary, type SessionSummary } fr
 
 export type RoomNowAndNext = { room: { slug: string; name: string }; now: SessionSummary | null; next: SessionSummary | null };
 
-
 export async function getNowAndNext(conference: Pick<ConferenceInfo, "id" | "rooms">, at: Date): Promise<RoomNowAndNext[]> {
   const scheduled = { conferenceId: conference.id, status: "scheduled", roomId: { not: null } };
   const [running, firstStarts] = await Promise.all([

@@ -88,13 +88,12 @@ export async function listSessionsById(ids: number[]): Promise<Map<number, Sessi
     ORDER BY ss."sessionId", ss."position"`);
   const speakers = new Map<number, { slug: string; name: string }[]>();
   for (const { sessionId, slug, name } of speakerRows) {
-    const id = Number(sessionId);
-    const list = speakers.get(id) ?? [];
+    const list = speakers.get(sessionId) ?? [];
     list.push({ slug, name });
-    speakers.set(id, list);
+    speakers.set(sessionId, list);
   }
   for (const row of rows) {
-    const id = Number(row.id);
+    const { id } = row;
     result.set(id, {
       id, slug: row.slug, title: row.title, subtitle: row.subtitle, kind: row.kind, status: row.status,
       illustrative: Boolean(row.illustrative),
