@@ -10,14 +10,19 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@pr
 import Database from "better-sqlite3";
 import { databaseUrl, sqliteFilePath } from "./url";
 
+/** Every connection's: temporary tables in memory, and a page cache of up to 32 MB. */
+const cachePragmas = `
+  PRAGMA temp_store = MEMORY;
+  PRAGMA cache_size = -32000;
+`;
+
 // WAL lets readers run beside the one writer; NORMAL sync is durable across
 // application crashes in WAL mode; foreign keys carry the schema's cascades.
 const connectionPragmas = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL;
   PRAGMA foreign_keys = ON;
-  PRAGMA temp_store = MEMORY;
-  PRAGMA cache_size = -32000;
+  ${cachePragmas}
 `;
 
 /** How long a connection waits for another process's write lock before giving up. */
@@ -105,27 +110,27 @@ function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
 
 const maxKeptStatements = 500;
 
-type Reader = { url: string; connection: Database.Database; statements: Map<string, Database.Statement> };
+type Reader = { connection: Database.Database; statements: Map<string, Database.Statement> };
 
-// One per process, like the Prisma client (lib/db/client.ts), and for the same reason.
+// One per process, like the Prisma client (lib/db/client.ts), and for the same reason;
+// like it, opened on the database DATABASE_URL names when first used.
 const globalForReader = globalThis as unknown as { hallwaySqliteReader?: Reader };
 
 function reader(): Reader {
-  const url = databaseUrl();
-  const open = globalForReader.hallwaySqliteReader;
-  if (open?.url === url) return open;
-  open?.connection.close();
-  const file = sqliteFilePath(url);
+  return (globalForReader.hallwaySqliteReader ??= openReader());
+}
+
+function openReader(): Reader {
+  const file = sqliteFilePath(databaseUrl());
   if (file === ":memory:") throw new Error("Hallway reads through a second connection, which an in-memory database cannot have: use a database file.");
   const connection = new Database(file, { fileMustExist: true, timeout: busyTimeoutMs });
   // The file's WAL mode, set by the writer, lets this connection read beside it; query_only makes
   // any write through it an error.
   connection.exec(`
     PRAGMA query_only = ON;
-    PRAGMA temp_store = MEMORY;
-    PRAGMA cache_size = -32000;
+    ${cachePragmas}
   `);
-  return (globalForReader.hallwaySqliteReader = { url, connection, statements: new Map() });
+  return { connection, statements: new Map() };
 }
 
 /**
