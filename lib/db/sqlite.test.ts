@@ -13,15 +13,19 @@ await db.$queryRawUnsafe("SELECT 1");
 const insertUser = (id: string) =>
   `INSERT INTO "User" ("id", "name", "email", "createdAt", "updatedAt") VALUES ('${id}', '${id}', '${id}@example.invalid', '2026-11-28T00:00:00.000+00:00', '2026-11-28T00:00:00.000+00:00')`;
 
+/** A transaction that writes the user `id`, waits 100 ms and gives up; resolves to its error's message. */
+const transactionThatRollsBack = (id: string) =>
+  db
+    .$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(insertUser(id));
+      await sleep(100);
+      throw new Error("the transaction gives up");
+    })
+    .catch((error: Error) => error.message);
+
 describe("the SQLite connection", () => {
   it("never runs another request's write inside an open transaction, so a rollback cannot undo it", async () => {
-    const failing = db
-      .$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(insertUser("inside-the-transaction"));
-        await sleep(100);
-        throw new Error("the transaction gives up");
-      })
-      .catch((error: Error) => error.message);
+    const failing = transactionThatRollsBack("inside-the-transaction");
     await sleep(20);
     // Issued while the transaction waits: it must wait its turn, not join the transaction.
     await db.$executeRawUnsafe(insertUser("another-request"));
@@ -31,16 +35,10 @@ describe("the SQLite connection", () => {
   });
 
   it("never shows another request a write that a transaction has not committed", async () => {
-    const failing = db
-      .$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(insertUser("never-committed"));
-        await sleep(100);
-        throw new Error("rolled back");
-      })
-      .catch(() => undefined);
+    const failing = transactionThatRollsBack("never-committed");
     await sleep(20);
     const seen = await db.user.findUnique({ where: { id: "never-committed" } });
-    await failing;
+    assert.equal(await failing, "the transaction gives up");
     assert.equal(seen, null, "a read from outside saw a row that was then rolled back");
   });
 });
