@@ -54,7 +54,11 @@ describe("getViewerFromRequest", () => {
 
   it("refuses what better-auth refuses: tampered, foreign-signed, unsigned, unknown", async () => {
     const { cookie, token } = await signedIn();
-    const tampered = cookie.replace(/.(%3D|=)$/, (end) => (end.startsWith("A") ? "B" : "A") + end.slice(1));
+    // The signature's first character: all six of its bits count. (Its last one before the "="
+    // carries two unused bits, so A and B there decode to the same signature.)
+    const signed = decodeURIComponent(cookie.slice(cookieName.length + 1));
+    const at = signed.lastIndexOf(".") + 1;
+    const tampered = `${cookieName}=${encodeURIComponent(signed.slice(0, at) + (signed[at] === "A" ? "B" : "A") + signed.slice(at + 1))}`;
     assert.notEqual(tampered, cookie);
     const cases = [
       tampered,
