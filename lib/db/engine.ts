@@ -15,6 +15,8 @@ export type EngineName = "sqlite";
 /** What an engine provides; a second engine is a second object of this shape beside SQLite's. */
 export type DatabaseEngine = {
   name: EngineName;
+  /** The datasource provider, as schema.prisma and better-auth's Prisma adapter name it. */
+  provider: "sqlite";
   /** The driver adapter the Prisma client connects through, with the engine's settings for each connection. */
   adapterFactory(url: string): SqlDriverAdapterFactory;
   /**

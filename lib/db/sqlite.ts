@@ -165,6 +165,7 @@ export function closeReader(): void {
 /** SQLite behind the engine seam (lib/db/engine.ts). */
 export const sqliteEngine: DatabaseEngine = {
   name: "sqlite",
+  provider: "sqlite",
   adapterFactory: sqliteAdapterFactory,
   // Prisma.Sql's `sql` is its text with `?` placeholders, the form SQLite reads.
   readSql: async <Row>(query: { sql: string; values: unknown[] }) => readRows<Row>(query.sql, query.values),
