@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { ProgramInput } from "../program/program-schema";
-import { MARK_END, MARK_START } from "../search/fts5";
+import { MARK_END, MARK_START } from "../search/marks";
 import { useTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
 import { decodeViewKey, encodeViewKey } from "./view-key";
@@ -16,7 +16,7 @@ const { countSessions, getSessionDetail, listSessions } = await import("./sessio
 const { loadScheduleView, schedulePageSize, scheduleHref } = await import("./schedule-view");
 const { getSpeaker, listSpeakers } = await import("./speakers");
 const { conferenceToJson, sessionDetailToJson, sessionToJson } = await import("./api-shape");
-const { searchSessions } = await import("../search/search-sessions");
+const { searchSessions } = await import("./session-search");
 
 type Conference = NonNullable<Awaited<ReturnType<typeof getConference>>>;
 let conference: Conference;

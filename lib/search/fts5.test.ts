@@ -2,14 +2,15 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { useTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
-import { broadMatchLimit, MARK_END, MARK_START, rankSessions, toFtsQuery } from "./fts5";
+import { broadMatchLimit, rankSessions, toFtsQuery } from "./fts5";
+import { MARK_END, MARK_START } from "./marks";
 
 // eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
 await useTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
-const { searchSessions } = await import("./search-sessions");
+const { searchSessions } = await import("../schedule/session-search");
 
 /** Everything a person might paste into the search box that FTS5 would otherwise read as syntax. */
 const hostileInputs = [

@@ -12,7 +12,7 @@ await useTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
-const { searchSessions } = await import("./search-sessions");
+const { searchSessions } = await import("../schedule/session-search");
 
 let conferenceId: number;
 

@@ -14,10 +14,9 @@ export async function useTestDatabase(): Promise<string> {
   await applyMigrations(url);
   process.env.DATABASE_URL = url;
   after(async () => {
-    const { db } = await import("../db/client");
+    const { closeReadConnection, db } = await import("../db/client");
     await db.$disconnect();
-    const { closeReader } = await import("../db/sqlite");
-    closeReader();
+    await closeReadConnection();
     rmSync(dir, { recursive: true, force: true });
   });
   return url;
