@@ -8,14 +8,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import { databaseSnapshot } from "../test/snapshot";
 import { ProgramFormatError } from "./errors";
 import { generateFrabFixture } from "./fixtures/generate";
 import { readSource, SourceError } from "./read-source";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { parseProgram } = await import("./detect");
 const { formatImportReport, importProgram } = await import("./import-program");

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
 import { formatDateSpan, formatLongDate } from "../time";
 import { noteFormSchema, noteInputSchema, noteMaxLength } from "../validation/note";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo, demoAttendeeId } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");

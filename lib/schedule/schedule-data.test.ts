@@ -2,12 +2,11 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { ProgramInput } from "../program/program-schema";
 import { MARK_END, MARK_START } from "../search/fts5";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
 import { decodeViewKey, encodeViewKey } from "./view-key";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");

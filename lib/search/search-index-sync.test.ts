@@ -4,11 +4,10 @@
  */
 import assert from "node:assert/strict";
 import { afterEach, before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import { tinyProgram } from "../test/programs";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
