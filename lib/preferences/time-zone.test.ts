@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { timeZonePreferenceSchema } from "../validation/time-zone";
 
 await setupTestDatabase();
@@ -8,7 +9,7 @@ const { db } = await import("../db/client");
 const { getTimeZonePreference, saveTimeZonePreference } = await import("./time-zone");
 
 before(async () => {
-  for (const id of ["user-ada", "user-bob"]) await db.user.create({ data: { id, name: id, email: `${id}@example.invalid` } });
+  for (const id of ["user-ada", "user-bob"]) await createTestUser(db, { id });
 });
 
 describe("time zone preference", () => {

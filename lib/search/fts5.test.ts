@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { tinyProgram } from "../test/programs";
 import { broadMatchLimit, MARK_END, MARK_START, rankSessions, toFtsQuery } from "./fts5";
 
@@ -107,12 +108,8 @@ describe("searching the demo conference", () => {
     await loadProgram(db, tinyProgram());
     dockerconId = (await db.conference.findUniqueOrThrow({ where: { slug: "dockercon-eu-2017" } })).id;
     cafeConfId = (await db.conference.findUniqueOrThrow({ where: { slug: "cafe-conf-2018" } })).id;
-    await db.user.createMany({
-      data: [
-        { id: owner, name: "Note Owner", email: "owner@example.invalid" },
-        { id: stranger, name: "Someone Else", email: "stranger@example.invalid" },
-      ],
-    });
+    await createTestUser(db, { id: owner, name: "Note Owner" });
+    await createTestUser(db, { id: stranger, name: "Someone Else" });
     const journey = await db.session.findUniqueOrThrow({
       where: { conferenceId_slug: { conferenceId: dockerconId, slug: "my-journey-to-go" } },
     });
