@@ -8,7 +8,7 @@ import path from "node:path";
 import { after } from "node:test";
 import { applyMigrations } from "../db/schema-engine";
 
-export async function useTestDatabase(): Promise<string> {
+export async function setupTestDatabase(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), "hallway-test-"));
   const url = `file:${path.join(dir, "test.db")}`;
   await applyMigrations(url);
