@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { mayBeSignedIn } from "@/lib/auth/session-cookie-name";
 import { encodeSearchKey, encodeViewKey } from "@/lib/schedule/view-key";
 import { scheduleParamsSchema, searchParamsToRecord, searchTextSchema } from "@/lib/validation/params";
+import { href } from "@/lib/routes";
 
 /**
  * Serves public URLs from cached pages (docs/decisions/0005-static-public-pages.md).
@@ -19,12 +20,12 @@ export function proxy(request: NextRequest) {
   if (pathname.endsWith("/schedule")) {
     const parsed = scheduleParamsSchema.safeParse(searchParamsToRecord(searchParams));
     if (!parsed.success || parsed.data.q) return NextResponse.next();
-    return rewrite(request, `/${conference}/schedule/view/${encodeViewKey(parsed.data)}`);
+    return rewrite(request, href.scheduleViewPage(conference, encodeViewKey(parsed.data)));
   }
   if (pathname.endsWith("/search")) {
     const q = searchTextSchema.safeParse(searchParams.get("q") ?? "").data;
     if (!q || mayBeSignedIn(request.headers.get("cookie"))) return NextResponse.next();
-    return rewrite(request, `/${conference}/search/results/${encodeSearchKey(q)}`);
+    return rewrite(request, href.searchResultsPage(conference, encodeSearchKey(q)));
   }
   return NextResponse.next();
 }

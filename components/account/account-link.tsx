@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { href } from "@/lib/routes";
 
 /**
  * The header's account link. Pages are cached and shared, so who is signed in
@@ -25,13 +26,13 @@ export function AccountLink() {
   const style = "rounded-lg px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
   if (viewer === null) {
     return (
-      <Link href={`/sign-in?next=${encodeURIComponent(pathname)}`} className={style}>
+      <Link href={href.signIn(pathname)} className={style}>
         Sign in
       </Link>
     );
   }
   return (
-    <Link href="/account" className={`${style} max-w-48 truncate`}>
+    <Link href={href.account()} className={`${style} max-w-48 truncate`}>
       {viewer ? viewer.name : "Account"}
     </Link>
   );

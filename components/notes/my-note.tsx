@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { noteMaxLength, type NoteVisibility } from "@/lib/notes/limits";
 import { copyKey, draftKey, readDraft, readText, writeDraft, writeText } from "./note-draft";
 import { VisibilityChoice } from "./visibility-choice";
+import { href } from "@/lib/routes";
 
 type SavedNote = { body: string; visibility: NoteVisibility; version: number };
 type Status = "idle" | "saved" | "saving" | "dirty" | "offline" | "signed-out" | "failed" | "conflict" | "deleted";
@@ -32,8 +33,8 @@ const statusText: Record<Status, string> = {
  * what the person typed.
  */
 export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string; sessionSlug: string }) {
-  const sessionPath = `/${conferenceSlug}/sessions/${sessionSlug}`;
-  const apiUrl = `/api/conferences/${conferenceSlug}/sessions/${sessionSlug}/note`;
+  const sessionPath = href.session(conferenceSlug, sessionSlug);
+  const apiUrl = href.api.note(conferenceSlug, sessionSlug);
   const draft = draftKey(conferenceSlug, sessionSlug);
   const setAside = copyKey(conferenceSlug, sessionSlug);
 
@@ -249,7 +250,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
   }
 
   const noteLink = (
-    <Link href={`${sessionPath}/note`} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+    <Link href={href.sessionNote(conferenceSlug, sessionSlug)} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
       Your notes on this session →
     </Link>
   );
@@ -258,7 +259,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     return (
       <section aria-label="Your notes" className="max-w-3xl text-sm">
         {mode === "signed-out" ? (
-          <Link href={`/sign-in?next=${encodeURIComponent(sessionPath)}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.signIn(sessionPath)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             Sign in to keep your own notes on this session
           </Link>
         ) : (
@@ -269,7 +270,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     );
   }
 
-  const signInAgain = `/sign-in?next=${encodeURIComponent(sessionPath)}`;
+  const signInAgain = href.signIn(sessionPath);
   return (
     <section aria-labelledby="my-note-heading" className="max-w-3xl space-y-4 rounded-xl border border-zinc-200 bg-white p-4 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -331,10 +332,10 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
 
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <span className="flex flex-wrap gap-x-4 gap-y-1">
-          <Link href={`${sessionPath}/note`} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.sessionNote(conferenceSlug, sessionSlug)} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             Preview and full editor
           </Link>
-          <Link href={`/${conferenceSlug}/me/notes`} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.notes(conferenceSlug)} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             All your notes
           </Link>
         </span>

@@ -56,14 +56,3 @@ export async function loadScheduleView(
   const sessions = await listSessions(conference.id, { ...filter, skip: (page - 1) * schedulePageSize, take: schedulePageSize });
   return { ok: true, day: day ?? null, track: track ?? null, q: null, sessions, page, pageCount, total };
 }
-
-/** The public URL of a schedule view; the one place that knows its query string. */
-export function scheduleHref(conferenceSlug: string, view: { day?: string | null; track?: string | null; q?: string | null; page?: number | null }) {
-  const params = new URLSearchParams();
-  if (view.day) params.set("day", view.day);
-  if (view.track) params.set("track", view.track);
-  if (view.q) params.set("q", view.q);
-  if (view.page && view.page > 1) params.set("page", String(view.page));
-  const query = params.toString();
-  return `/${conferenceSlug}/schedule${query ? `?${query}` : ""}`;
-}

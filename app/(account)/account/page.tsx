@@ -4,11 +4,12 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listConferences } from "@/lib/schedule/conference";
 import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from "@/components/account/account-forms";
 import { SignOutButton } from "@/components/account/sign-out-button";
+import { href } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
-  const viewer = await requireViewer("/account");
+  const viewer = await requireViewer(href.account());
   const conferences = await listConferences();
   const card = "rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900";
   return (
@@ -25,7 +26,7 @@ export default async function AccountPage() {
           <ul className="mt-3 space-y-2 text-sm">
             {conferences.map((c) => (
               <li key={c.slug}>
-                <Link href={`/${c.slug}/me/notes`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                <Link href={href.notes(c.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
                   {c.name} →
                 </Link>
               </li>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer, safeReturnPath } from "@/lib/auth/viewer";
 import { SignInForm } from "@/components/account/sign-in-form";
+import { href } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +21,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         New here?{" "}
-        <Link href={`/sign-up?next=${encodeURIComponent(next)}`} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
+        <Link href={href.signUp(next)} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
           Create an account
         </Link>
       </p>

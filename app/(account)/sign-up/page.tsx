@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer, safeReturnPath } from "@/lib/auth/viewer";
 import { SignUpForm } from "@/components/account/sign-up-form";
+import { href } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -20,7 +21,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}
-        <Link href={`/sign-in?next=${encodeURIComponent(next)}`} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
+        <Link href={href.signIn(next)} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
           Sign in
         </Link>
       </p>

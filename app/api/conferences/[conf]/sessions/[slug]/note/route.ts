@@ -4,6 +4,7 @@ import { isCrossOriginWrite, parseIfMatchVersion, personalJson, privateNoStore, 
 import { changesPublicView, deleteNote, getMyNote, saveNote, type MyNote } from "@/lib/notes/notes";
 import { findSessionId } from "@/lib/schedule/sessions";
 import { firstNoteIssue, noteInputSchema } from "@/lib/validation/note";
+import { href } from "@/lib/routes";
 
 /** My note on one session: cookie-authenticated, versioned by ETag, never cached. */
 
@@ -39,7 +40,7 @@ async function resolve(request: Request, context: Context) {
   const viewer = await getViewerFromRequest(request);
   if (!viewer) return { ok: false, response: errorResponse(401, "Sign in to keep notes") } as const;
   // The slugs matched the stored ones exactly, so they also name the session's public page.
-  return { ok: true, sessionId, sessionPage: `/${conf}/sessions/${slug}`, viewer } as const;
+  return { ok: true, sessionId, sessionPage: href.session(conf, slug), viewer } as const;
 }
 
 export async function GET(request: Request, context: Context) {
