@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "../schedule/conference";
-import { programOrder } from "../schedule/sessions";
+import { findSession, programOrder } from "../schedule/sessions";
 import { formatDateSpan, formatLongDate, formatTimeRange } from "../time";
 import type { NoteVisibility } from "./limits";
 
@@ -46,14 +46,11 @@ export function changesPublicView(before: NoteVisibility | null, after: NoteVisi
 
 /** The session a note URL names, with what a notes page shows about it; null when either slug is unknown. Memoised per request. */
 export const getNoteTarget = cache(async (conferenceSlug: string, sessionSlug: string) => {
-  const row = await db.session.findFirst({
-    where: { slug: sessionSlug, conference: { slug: conferenceSlug } },
-    select: {
-      id: true, slug: true, title: true, startsAt: true, endsAt: true,
-      day: { select: { date: true } },
-      room: { select: { name: true } },
-      conference: { select: { id: true, slug: true, name: true, timeZone: true } },
-    },
+  const row = await findSession(conferenceSlug, sessionSlug, {
+    id: true, slug: true, title: true, startsAt: true, endsAt: true,
+    day: { select: { date: true } },
+    room: { select: { name: true } },
+    conference: { select: { id: true, slug: true, name: true, timeZone: true } },
   });
   if (!row) return null;
   const { conference, day, room, ...session } = row;
