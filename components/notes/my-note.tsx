@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { noteMaxLength, type NoteVisibility } from "@/lib/notes/limits";
+import { noteConflictMessage, noteMaxLength, type NoteVisibility } from "@/lib/notes/limits";
 import { copyKey, draftKey, readDraft, readText, writeDraft, writeText } from "./note-draft";
 import { VisibilityChoice } from "./visibility-choice";
 import { href } from "@/lib/routes";
@@ -288,7 +288,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
 
       {conflict && (
         <div role="alert" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          <p className="font-semibold">This note was changed in another tab or on another device.</p>
+          <p className="font-semibold">{noteConflictMessage}.</p>
           <p className="mt-1">
             {conflict.current ? "Your text below is not saved yet." : "It was deleted there; your text below is not saved."} Choose which to keep:
           </p>

@@ -7,9 +7,9 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { changesPublicView, deleteNote, getNoteTarget, saveNote } from "@/lib/notes/notes";
 import { noteDeleteFormSchema, noteFieldErrors, noteFormSchema } from "@/lib/validation/note";
 import { slugSchema } from "@/lib/validation/params";
+import { noteConflictMessage } from "@/lib/notes/limits";
 import type { NoteFormState } from "@/components/notes/note-form-state";
 
-const conflictMessage = "This note was changed in another tab or on another device.";
 
 /** Who is asking and which session, before anything is read from the form: the check every note action starts with. */
 async function noteActionContext(conf: unknown, slug: unknown) {
@@ -57,7 +57,7 @@ export async function saveNoteAction(conf: string, slug: string, _previous: Note
     refresh();
     return {
       outcome: "conflict",
-      message: `${conflictMessage} Your text is kept below; the saved version is shown under it. Save again to replace it with yours.`,
+      message: `${noteConflictMessage}. Your text is kept below; the saved version is shown under it. Save again to replace it with yours.`,
       fieldErrors: {},
       values: { body, visibility, version: result.current?.version ?? 0 },
       at,
@@ -84,7 +84,7 @@ export async function deleteNoteAction(conf: string, slug: string, _previous: No
     refresh();
     return {
       outcome: "conflict",
-      message: `${conflictMessage} It was not deleted; its saved version is shown below.`,
+      message: `${noteConflictMessage}. It was not deleted; its saved version is shown below.`,
       fieldErrors: {},
       values: { ...kept, version: result.current.version },
       at,
