@@ -14,7 +14,7 @@ export function AccountLink() {
   const [viewer, setViewer] = useState<{ name: string } | null | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
-    fetch("/api/auth/get-session", { credentials: "same-origin", cache: "no-store" })
+    fetch(href.api.signedIn(), { credentials: "same-origin", cache: "no-store" })
       .then((response) => (response.ok ? response.json() : null))
       .then((data: { user?: { name: string } } | null) => !cancelled && setViewer(data?.user ? { name: data.user.name } : null))
       .catch(() => !cancelled && setViewer(null));

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "../schedule/conference";
+import { href } from "../routes";
 import { findSession, programOrder } from "../schedule/sessions";
 import { formatDateSpan, formatLongDate, formatTimeRange } from "../time";
 import type { NoteVisibility } from "./limits";
@@ -58,6 +59,15 @@ export const getNoteTarget = cache(async (conferenceSlug: string, sessionSlug: s
 });
 
 export type NoteTarget = NonNullable<Awaited<ReturnType<typeof getNoteTarget>>>;
+
+/** The cached session pages that show this person's public notes: what to refresh when their name or their notes change. */
+export async function listPagesShowingPublicNotes(userId: string): Promise<string[]> {
+  const notes = await db.note.findMany({
+    where: { userId, visibility: "public" },
+    select: { session: { select: { slug: true, conference: { select: { slug: true } } } } },
+  });
+  return notes.map((note) => href.session(note.session.conference.slug, note.session.slug));
+}
 
 export async function getMyNote(userId: string, sessionId: number): Promise<MyNote | null> {
   const row = await db.note.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: myNoteSelect });

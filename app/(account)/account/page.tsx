@@ -4,6 +4,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listConferences } from "@/lib/schedule/conference";
 import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from "@/components/account/account-forms";
 import { SignOutButton } from "@/components/account/sign-out-button";
+import { changeName, changePassword, deleteAccount, signOut } from "../actions";
 import { href } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -34,19 +35,19 @@ export default async function AccountPage() {
           </ul>
         </section>
       )}
-      <SignOutButton />
+      <SignOutButton signOut={signOut} />
       <section className={card} aria-labelledby="change-name">
         <h2 id="change-name" className="mb-4 font-semibold">Your name</h2>
-        <ChangeNameForm name={viewer.name} />
+        <ChangeNameForm name={viewer.name} action={changeName} />
       </section>
       <section className={card} aria-labelledby="change-password">
         <h2 id="change-password" className="mb-4 font-semibold">Change password</h2>
-        <ChangePasswordForm />
+        <ChangePasswordForm action={changePassword} />
       </section>
       <section className={`${card} border-red-200 dark:border-red-900`} aria-labelledby="delete-account">
         <h2 id="delete-account" className="font-semibold text-red-800 dark:text-red-300">Delete account</h2>
         <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Deletes your account and every note you wrote, private and public. This cannot be undone.</p>
-        <DeleteAccountForm />
+        <DeleteAccountForm action={deleteAccount} />
       </section>
     </div>
   );
