@@ -19,7 +19,8 @@ function withQuery(path: string, query: Record<string, string | null | undefined
 export type ScheduleQuery = { day?: string | null; track?: string | null; q?: string | null; page?: number | null };
 
 export const href = {
-  home: () => "/",
+  /** The front page; `account: "deleted"` has it say so. */
+  home: (notice?: { account: "deleted" }) => withQuery("/", notice),
   account: () => "/account",
   /** Sign-in that comes back to `next` (a path on this site) afterwards. */
   signIn: (next?: string) => withQuery("/sign-in", { next }),
@@ -67,5 +68,8 @@ export const href = {
     star: (conf: string, slug: string) => `/api/conferences/${segment(conf)}/me/stars/${segment(slug)}`,
     note: (conf: string, slug: string) => `/api/conferences/${segment(conf)}/sessions/${segment(slug)}/note`,
     calendar: (conf: string) => `/api/conferences/${segment(conf)}/me/calendar`,
+    timeZone: () => "/api/me/time-zone",
+    /** better-auth's: who is signed in, asked from the browser. */
+    signedIn: () => "/api/auth/get-session",
   },
 };

@@ -4,6 +4,7 @@ import { findSession } from "@/lib/schedule/sessions";
 import { getViewerFromRequest, safeReturnPath } from "@/lib/auth/viewer";
 import { isCrossOriginWrite, jsonError, privateNoStore } from "@/lib/http";
 import { href } from "@/lib/routes";
+import { formFields } from "@/lib/validation/form";
 import { describeIssues, slugSchema } from "@/lib/validation/params";
 
 /**
@@ -31,7 +32,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
   } catch {
     return problem(400, "Send the star form as form data.");
   }
-  const parsed = starFormSchema.safeParse(Object.fromEntries(form));
+  const parsed = starFormSchema.safeParse(formFields(form));
   if (!parsed.success) return problem(400, `The form's ${describeIssues(parsed.error)}.`);
   const session = await findSession(conf, parsed.data.slug, starTargetSelect);
   if (!session) return problem(404, `No session "${parsed.data.slug}" at conference "${conf}".`);

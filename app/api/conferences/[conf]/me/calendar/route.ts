@@ -2,6 +2,7 @@ import { getViewerFromRequest } from "@/lib/auth/viewer";
 import { renewCalendarToken, revokeCalendarToken } from "@/lib/calendar/calendar-token";
 import { getConference } from "@/lib/schedule/conference";
 import { isCrossOriginWrite, jsonError, privateNoStore, publicOrigin } from "@/lib/http";
+import { formFields } from "@/lib/validation/form";
 import { href } from "@/lib/routes";
 
 async function authorise(request: Request, conf: string) {
@@ -22,7 +23,14 @@ export async function POST(request: Request, { params }: RouteContext<"/api/conf
   const auth = await authorise(request, conf);
   if ("error" in auth) return auth.error;
   const fromForm = (request.headers.get("content-type") ?? "").includes("form");
-  const action = fromForm ? String((await request.formData()).get("action") ?? "renew") : "renew";
+  let action = "renew";
+  if (fromForm) {
+    try {
+      action = formFields(await request.formData()).action ?? "renew";
+    } catch {
+      return jsonError(400, "Send the calendar form as form data");
+    }
+  }
   if (action === "revoke") {
     await revokeCalendarToken(auth.viewer.id, auth.conference.id);
     return fromForm ? Response.redirect(new URL(href.agenda(conf, { calendar: "revoked" }, "calendar"), publicOrigin(request)), 303) : new Response(null, { status: 204 });
