@@ -32,6 +32,11 @@ export function personalJson(data: unknown, init: { status?: number; headers?: H
   return new Response(body, { status: init.status, headers });
 }
 
+/** A form post's answer that sends the browser on (303, so it asks with GET); personal, since it follows someone's action. */
+export function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { ...privateNoStore, Location: location } });
+}
+
 /** The strong ETag of a versioned resource: `"3"`. */
 export function versionETag(version: number): string {
   return `"${version}"`;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isStarred, setStar, starTargetSelect } from "@/lib/agenda/agenda";
 import { findSession } from "@/lib/schedule/sessions";
 import { getViewerFromRequest, safeReturnPath } from "@/lib/auth/viewer";
-import { isCrossOriginWrite, jsonError, privateNoStore } from "@/lib/http";
+import { isCrossOriginWrite, jsonError, privateNoStore, seeOther } from "@/lib/http";
 import { href } from "@/lib/routes";
 import { formFields } from "@/lib/validation/form";
 import { describeIssues, slugSchema } from "@/lib/validation/params";
@@ -18,8 +18,6 @@ const starFormSchema = z.object({
   returnTo: z.string().max(2_000).optional(),
   starred: z.enum(["true", "false"]).optional(),
 });
-
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { ...privateNoStore, Location: location } });
 
 const problem = (status: 400 | 403 | 404, message: string) => jsonError(status, message, privateNoStore);
 
