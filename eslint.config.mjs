@@ -7,8 +7,7 @@ const engineUnaware = ["./app", "./components", "./lib/!(db|search)/**", "./lib/
 /** Which way the layers point (docs/decisions/0013-one-engine-seam.md); checked on resolved paths, so `@/` and `../` alike. */
 const importBoundaries = [
   {
-    // The account forms import their actions until they receive them as props, as NoteForm does.
-    target: ["./components/!(account)/**", "./lib"],
+    target: ["./components", "./lib"],
     from: "./app",
     message: "components/ and lib/ never import app/: pass a server action in as a prop.",
   },

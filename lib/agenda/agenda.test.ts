@@ -10,7 +10,8 @@ const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
 const { getConference } = await import("../schedule/conference");
-const { findStarTarget, getAgenda, isStarred, listStarredSessionIds, listStarredSessionSlugs, nextUp, setStar } = await import("./agenda");
+const { findSession } = await import("../schedule/sessions");
+const { starTargetSelect, getAgenda, isStarred, listStarredSessionIds, listStarredSessionSlugs, nextUp, setStar } = await import("./agenda");
 
 type Conference = NonNullable<Awaited<ReturnType<typeof getConference>>>;
 
@@ -75,13 +76,13 @@ describe("listing stars", () => {
   });
 
   it("finds the session a star URL names only within its conference", async () => {
-    const target = await findStarTarget("dockercon-eu-2017", "linuxkit-deep-dive");
+    const target = await findSession("dockercon-eu-2017", "linuxkit-deep-dive", starTargetSelect);
     assert.deepEqual(target, {
+      id: id("linuxkit-deep-dive"), slug: "linuxkit-deep-dive", title: "LinuxKit Deep Dive",
       conference: { id: demo.id, slug: "dockercon-eu-2017" },
-      session: { id: id("linuxkit-deep-dive"), slug: "linuxkit-deep-dive", title: "LinuxKit Deep Dive" },
     });
-    assert.equal(await findStarTarget("cafe-conf-2018", "linuxkit-deep-dive"), null);
-    assert.equal(await findStarTarget("dockercon-eu-2017", "no-such-session"), null);
+    assert.equal(await findSession("cafe-conf-2018", "linuxkit-deep-dive", starTargetSelect), null);
+    assert.equal(await findSession("dockercon-eu-2017", "no-such-session", starTargetSelect), null);
   });
 });
 

@@ -12,7 +12,8 @@ const { seedDemo, demoAttendeeId } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
 const { getConference } = await import("../schedule/conference");
 const { changesPublicView, deleteNote, exportMarkdown, getMyNote, getNoteTarget, listMyNotes, saveNote } = await import("./notes");
-const { findSessionId } = await import("../schedule/sessions");
+const { findSession } = await import("../schedule/sessions");
+const findSessionId = async (conference: string, slug: string) => (await findSession(conference, slug, { id: true }))?.id ?? null;
 
 const conf = "dockercon-eu-2017";
 const ada = "user-ada";
@@ -280,7 +281,7 @@ describe("getNoteTarget", () => {
   });
 });
 
-describe("findSessionId", () => {
+describe("findSession", () => {
   it("finds the same session as getNoteTarget, only under its own conference", async () => {
     assert.equal(await findSessionId(conf, "linuxkit-deep-dive"), sessionId("linuxkit-deep-dive"));
     assert.equal(await findSessionId("cafe-conf-2018", "linuxkit-deep-dive"), null);

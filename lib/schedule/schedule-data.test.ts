@@ -13,7 +13,8 @@ const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
 const { getConference, listConferences } = await import("./conference");
 const { countSessions, getSessionDetail, listSessions } = await import("./sessions");
-const { loadScheduleView, schedulePageSize, scheduleHref } = await import("./schedule-view");
+const { loadScheduleView, schedulePageSize } = await import("./schedule-view");
+const { href } = await import("../routes");
 const { getSpeaker, listSpeakers } = await import("./speakers");
 const { conferenceToJson, sessionDetailToJson, sessionToJson } = await import("./api-shape");
 const { searchSessions } = await import("./session-search");
@@ -193,9 +194,9 @@ describe("loadScheduleView", () => {
   });
 
   it("links to each view with only the parameters it needs", () => {
-    assert.equal(scheduleHref("dockercon-eu-2017", {}), "/dockercon-eu-2017/schedule");
-    assert.equal(scheduleHref("dockercon-eu-2017", { day: "2017-10-17", track: "edge", page: 1 }), "/dockercon-eu-2017/schedule?day=2017-10-17&track=edge");
-    assert.equal(scheduleHref("dockercon-eu-2017", { q: "a&b=c", page: 2 }), "/dockercon-eu-2017/schedule?q=a%26b%3Dc&page=2");
+    assert.equal(href.schedule("dockercon-eu-2017", {}), "/dockercon-eu-2017/schedule");
+    assert.equal(href.schedule("dockercon-eu-2017", { day: "2017-10-17", track: "edge", page: 1 }), "/dockercon-eu-2017/schedule?day=2017-10-17&track=edge");
+    assert.equal(href.schedule("dockercon-eu-2017", { q: "a&b=c", page: 2 }), "/dockercon-eu-2017/schedule?q=a%26b%3Dc&page=2");
   });
 });
 

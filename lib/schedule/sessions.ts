@@ -42,12 +42,18 @@ export async function listSessions(conferenceId: number, filter: ScheduleFilter 
 }
 
 /**
- * The id of the session a URL names, null when either slug is unknown: all the notes
- * and star APIs need (one query; a select with relations makes one more for each).
+ * The session a URL names by conference and session slug, with what the caller
+ * selects; null when either slug is unknown. The one lookup behind the notes and
+ * star APIs, the star form and the note pages (one query when `select` has no
+ * relations; each relation adds one).
  */
-export async function findSessionId(conferenceSlug: string, sessionSlug: string): Promise<number | null> {
-  const row = await db.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select: { id: true } });
-  return row?.id ?? null;
+export async function findSession<S extends Prisma.SessionSelect>(
+  conferenceSlug: string,
+  sessionSlug: string,
+  select: S,
+): Promise<Prisma.SessionGetPayload<{ select: S }> | null> {
+  const row = await db.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select });
+  return row as Prisma.SessionGetPayload<{ select: S }> | null;
 }
 
 export async function countSessions(conferenceId: number, filter: Pick<ScheduleFilter, "dayId" | "trackId"> = {}) {
