@@ -2,8 +2,9 @@ import Link from "next/link";
 import type { ConferenceInfo } from "@/lib/schedule/conference";
 import { scheduleHref } from "@/lib/schedule/schedule-view";
 import { formatShortDate } from "@/lib/time";
+import { ChipsIntoView } from "./chips-into-view";
 
-type Selection = { day: string | null; track: string | null; q: string | null };
+type Selection = { day: string | null; track: string | null; q: string | null; view?: "list" | "grid" };
 
 const chip =
   "inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full border px-3 py-1.5 text-sm font-medium transition";
@@ -11,18 +12,32 @@ const chipIdle =
   "border-zinc-200 bg-white text-zinc-700 hover:border-zinc-300 hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800";
 const chipActive = "border-zinc-900 bg-zinc-900 text-white dark:border-zinc-100 dark:bg-zinc-100 dark:text-zinc-900";
 
-/** Day tabs, track filters and a text filter, all plain links and a GET form: they work without JavaScript and live in the URL. */
-export function ScheduleFilters({ conference, selection }: { conference: ConferenceInfo; selection: Selection }) {
+/**
+ * Day tabs, track filters and a text filter, all plain links and a GET form: they work without JavaScript and live in the URL.
+ * The day tabs stay on top while the sessions scroll; on a day, only the tracks with sessions that day are offered.
+ */
+export function ScheduleFilters({ conference, selection, dayTracks = null }: {
+  conference: ConferenceInfo;
+  selection: Selection;
+  /** Tracks with a session on the chosen day; null: every track. */
+  dayTracks?: string[] | null;
+}) {
   const href = (change: Partial<Selection>) => scheduleHref(conference.slug, { ...selection, ...change });
+  const onDay = dayTracks ? new Set(dayTracks) : null;
+  // The chosen track stays, even on a day without it, so that it can be cleared.
+  const tracks = conference.tracks.filter((track) => !onDay || onDay.has(track.slug) || track.slug === selection.track);
   return (
-    <div className="space-y-4">
-      <nav aria-label="Days">
-        <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
-          <li>
-            <Link href={href({ day: null })} aria-current={selection.day === null ? "page" : undefined} className={`${chip} ${selection.day === null ? chipActive : chipIdle}`}>
-              All days
-            </Link>
-          </li>
+    <div className="space-y-3 sm:space-y-4">
+      <nav aria-label="Days" className="sticky top-0 z-30 -mx-4 border-b border-zinc-200/80 bg-zinc-50/95 py-2 backdrop-blur sm:-mx-6 dark:border-zinc-800/80 dark:bg-zinc-950/95">
+        <ul data-chips className="relative flex gap-2 overflow-x-auto px-4 sm:flex-wrap sm:px-6">
+          {/* The grid shows one day at a time. */}
+          {selection.view !== "grid" && (
+            <li>
+              <Link href={href({ day: null })} aria-current={selection.day === null ? "page" : undefined} className={`${chip} ${selection.day === null ? chipActive : chipIdle}`}>
+                All days
+              </Link>
+            </li>
+          )}
           {conference.days.map((day) => {
             const active = selection.day === day.date;
             return (
@@ -30,21 +45,22 @@ export function ScheduleFilters({ conference, selection }: { conference: Confere
                 <Link href={href({ day: day.date })} aria-current={active ? "page" : undefined} className={`${chip} ${active ? chipActive : chipIdle}`}>
                   {formatShortDate(day.date)}
                   {day.label && <span className={active ? "opacity-75" : "text-zinc-500 dark:text-zinc-400"}>· {day.label}</span>}
+                  {day.sessionCount === 0 && <span className={active ? "opacity-75" : "text-zinc-500 dark:text-zinc-400"}>· no sessions</span>}
                 </Link>
               </li>
             );
           })}
         </ul>
       </nav>
-      {conference.tracks.length > 0 && (
+      {tracks.length > 0 && (
         <nav aria-label="Tracks">
-          <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
+          <ul data-chips className="relative -mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
             <li>
               <Link href={href({ track: null })} aria-current={selection.track === null ? "page" : undefined} className={`${chip} text-xs ${selection.track === null ? chipActive : chipIdle}`}>
                 All tracks
               </Link>
             </li>
-            {conference.tracks.map((track) => {
+            {tracks.map((track) => {
               const active = selection.track === track.slug;
               return (
                 <li key={track.slug}>
@@ -58,6 +74,7 @@ export function ScheduleFilters({ conference, selection }: { conference: Confere
           </ul>
         </nav>
       )}
+      <ChipsIntoView />
       <form role="search" action={`/${conference.slug}/schedule`} className="flex max-w-md gap-2">
         {selection.day && <input type="hidden" name="day" value={selection.day} />}
         {selection.track && <input type="hidden" name="track" value={selection.track} />}

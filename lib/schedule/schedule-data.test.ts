@@ -332,6 +332,18 @@ describe("view keys", () => {
     assert.equal(decodeViewKey("2017-10-17%7Eedge%7E1")?.track, "edge");
   });
 
+  it("adds the grid view to the key, keeping the list's keys as they were", () => {
+    assert.equal(encodeViewKey({ day: "2017-10-17", view: "grid" }), "2017-10-17~all~1~grid");
+    assert.equal(encodeViewKey({ day: "2017-10-17", view: "list" }), "2017-10-17~all~1");
+    // The grid shows the whole day: a page number would only split the cache.
+    assert.equal(encodeViewKey({ day: "2017-10-17", track: "edge", page: 3, view: "grid" }), "2017-10-17~edge~1~grid");
+    assert.deepEqual(decodeViewKey("2017-10-18~edge~1~grid"), { day: "2017-10-18", track: "edge", page: 1, view: "grid" });
+    assert.equal(decodeViewKey("2017-10-18~edge~1")?.view, undefined);
+    for (const key of ["all~all~2~grid", "all~all~1~list", "all~all~1~Grid", "all~all~1~grid~grid", "all~all~grid"]) {
+      assert.equal(decodeViewKey(key), null, `key ${JSON.stringify(key)}`);
+    }
+  });
+
   it("rejects keys that are not a valid filter", () => {
     for (const key of ["", "all", "all~all", "all~all~1~1", "2017-02-30~all~1", "17-10-2017~all~1", "all~Edge~1", "all~black belt~1", "all~all~0", "all~all~-1", "all~all~x", "all~all~1.5", "all~all~100001"]) {
       assert.equal(decodeViewKey(key), null, `key ${JSON.stringify(key)}`);

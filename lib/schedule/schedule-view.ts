@@ -1,6 +1,7 @@
 import { searchSessions, type SearchHit } from "../search/search-sessions";
 import type { ScheduleParams } from "../validation/params";
 import type { ConferenceInfo } from "./conference";
+import { db } from "../db/client";
 import { countSessions, listSessions, type SessionSummary } from "./sessions";
 
 /** Sessions on one schedule page; a big conference's day is split into pages of this size. */
@@ -18,6 +19,10 @@ export type ScheduleView =
       day: ConferenceInfo["days"][number] | null;
       track: ConferenceInfo["tracks"][number] | null;
       q: string | null;
+      /** The grid shows one whole day (the first, when none is chosen); a text filter always lists. */
+      view: "list" | "grid";
+      /** The tracks with a session on the chosen day, so the track chips can leave out the others; null without a day. */
+      dayTracks: string[] | null;
       sessions: ScheduleEntry[];
       page: number;
       pageCount: number;
@@ -31,7 +36,9 @@ export async function loadScheduleView(
   params: Partial<ScheduleParams>,
   viewerId: string | null = null,
 ): Promise<ScheduleView> {
-  const day = params.day ? conference.days.find((d) => d.date === params.day) : null;
+  const q = params.q?.trim() || null;
+  const view = params.view === "grid" && !q ? "grid" : "list";
+  const day = params.day ? conference.days.find((d) => d.date === params.day) : view === "grid" ? conference.days[0] : null;
   if (params.day && !day) {
     return { ok: false, problem: "unknown-day", message: `${conference.name} has no day ${params.day}. It runs ${conference.startDate} to ${conference.endDate}.` };
   }
@@ -39,12 +46,17 @@ export async function loadScheduleView(
   if (params.track && !track) {
     return { ok: false, problem: "unknown-track", message: `${conference.name} has no track "${params.track}".` };
   }
-  const q = params.q?.trim() || null;
   const filter = { dayId: day?.id, trackId: track?.id };
+  const dayTracks = day ? listTracksOnDay(day.id) : Promise.resolve(null);
 
   if (q) {
     const sessions = await searchSessions(q, { conferenceId: conference.id, viewerId, ...filter, limit: searchPageLimit });
-    return { ok: true, day: day ?? null, track: track ?? null, q, sessions, page: 1, pageCount: 1, total: sessions.length };
+    return { ok: true, day: day ?? null, track: track ?? null, q, view, dayTracks: await dayTracks, sessions, page: 1, pageCount: 1, total: sessions.length };
+  }
+  if (view === "grid") {
+    // A day at a time, unpaged: a grid cut into pages would split rooms or hours (docs/decisions/0016-timetable-grid.md).
+    const sessions = day ? await listSessions(conference.id, filter) : [];
+    return { ok: true, day: day ?? null, track: track ?? null, q, view, dayTracks: await dayTracks, sessions, page: 1, pageCount: 1, total: sessions.length };
   }
 
   const total = await countSessions(conference.id, filter);
@@ -54,16 +66,23 @@ export async function loadScheduleView(
     return { ok: false, problem: "page-out-of-range", message: `This schedule has ${pageCount} page${pageCount === 1 ? "" : "s"}; there is no page ${page}.` };
   }
   const sessions = await listSessions(conference.id, { ...filter, skip: (page - 1) * schedulePageSize, take: schedulePageSize });
-  return { ok: true, day: day ?? null, track: track ?? null, q: null, sessions, page, pageCount, total };
+  return { ok: true, day: day ?? null, track: track ?? null, q: null, view, dayTracks: await dayTracks, sessions, page, pageCount, total };
+}
+
+/** Slugs of the tracks with at least one session on a day. */
+async function listTracksOnDay(dayId: number): Promise<string[]> {
+  const rows = await db.track.findMany({ where: { sessions: { some: { dayId } } }, select: { slug: true } });
+  return rows.map((row) => row.slug);
 }
 
 /** The public URL of a schedule view; the one place that knows its query string. */
-export function scheduleHref(conferenceSlug: string, view: { day?: string | null; track?: string | null; q?: string | null; page?: number | null }) {
+export function scheduleHref(conferenceSlug: string, view: { day?: string | null; track?: string | null; q?: string | null; page?: number | null; view?: "list" | "grid" | null }) {
   const params = new URLSearchParams();
   if (view.day) params.set("day", view.day);
   if (view.track) params.set("track", view.track);
   if (view.q) params.set("q", view.q);
   if (view.page && view.page > 1) params.set("page", String(view.page));
+  if (view.view === "grid") params.set("view", "grid");
   const query = params.toString();
   return `/${conferenceSlug}/schedule${query ? `?${query}` : ""}`;
 }
