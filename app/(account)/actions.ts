@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { db } from "@/lib/db/client";
 import { getViewer, safeReturnPath } from "@/lib/auth/viewer";
+import { applyStarIntent, parseStarIntent } from "@/lib/agenda/star-intent";
 import {
   changeNameSchema,
   changePasswordSchema,
@@ -33,8 +34,9 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
   const values = { email: text(formData, "email"), next: text(formData, "next") };
   const parsed = signInSchema.safeParse({ ...values, password: text(formData, "password") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  let userId: string;
   try {
-    await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+    ({ user: { id: userId } } = await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() }));
   } catch (error) {
     if (error instanceof APIError && error.statusCode === 429) {
       return { message: `Too many failed attempts. Try again in ${retryMinutes(error)} minutes.`, values };
@@ -45,18 +47,29 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
     }
     throw error;
   }
-  redirect(safeReturnPath(parsed.data.next));
+  redirect(await afterSignIn(userId, safeReturnPath(parsed.data.next), formData.get("star")));
+}
+
+/**
+ * Where to go once signed in: back to `next`, or, when the person was starring a
+ * session, to my agenda showing the star, set for them. Server actions accept
+ * only same-origin posts, and the user id is the one the sign-in just proved.
+ */
+async function afterSignIn(userId: string, next: string, star: FormDataEntryValue | null): Promise<string> {
+  const intent = parseStarIntent(star, next);
+  return (intent && (await applyStarIntent(userId, intent, next))) ?? next;
 }
 
 export async function signUp(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = { name: text(formData, "name"), email: text(formData, "email"), next: text(formData, "next") };
   const parsed = signUpSchema.safeParse({ ...values, password: text(formData, "password") });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  let userId: string;
   try {
-    await auth.api.signUpEmail({
+    ({ user: { id: userId } } = await auth.api.signUpEmail({
       body: { name: parsed.data.name, email: parsed.data.email, password: parsed.data.password },
       headers: await headers(),
-    });
+    }));
   } catch (error) {
     if (error instanceof APIError && error.statusCode === 429) return { message: "Too many sign-ups from here just now. Try again in a minute.", values };
     if (error instanceof APIError && error.statusCode < 500) {
@@ -64,7 +77,7 @@ export async function signUp(_previous: FormState, formData: FormData): Promise<
     }
     throw error;
   }
-  redirect(safeReturnPath(parsed.data.next));
+  redirect(await afterSignIn(userId, safeReturnPath(parsed.data.next), formData.get("star")));
 }
 
 export async function signOut(): Promise<void> {

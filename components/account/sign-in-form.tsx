@@ -4,11 +4,12 @@ import { useActionState } from "react";
 import { signIn, type FormState } from "@/app/(account)/actions";
 import { Field, FormMessage, SubmitButton } from "./form-controls";
 
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, star = null }: { next: string; /** A session to star once signed in (lib/agenda/star-intent.ts). */ star?: string | null }) {
   const [state, action] = useActionState<FormState, FormData>(signIn, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
+      {star && <input type="hidden" name="star" value={star} />}
       <FormMessage message={state.message} />
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} error={state.errors?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" error={state.errors?.password} />

@@ -39,7 +39,8 @@ export function StarButton({
     if (!known) return;
     event.preventDefault();
     if (stars.status === "signed-out") {
-      router.push(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      // Sign-in says why it asks and stars the session once the person is in (lib/agenda/star-intent.ts).
+      router.push(`/sign-in?${new URLSearchParams({ next: window.location.pathname + window.location.search, star: sessionSlug })}`);
       return;
     }
     toggleStar(conferenceSlug, sessionSlug);

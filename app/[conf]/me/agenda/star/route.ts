@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { findStarTarget, isStarred, setStar } from "@/lib/agenda/agenda";
+import { signInToStar } from "@/lib/agenda/star-intent";
 import { getViewerFromRequest, safeReturnPath } from "@/lib/auth/viewer";
 import { isCrossOriginWrite, privateNoStore } from "@/lib/http";
 import { describeIssues, slugSchema } from "@/lib/validation/params";
@@ -38,7 +39,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
   const { conference, session } = target;
   const returnTo = safeReturnPath(parsed.data.returnTo, `/${conference.slug}/sessions/${session.slug}`);
   const viewer = await getViewerFromRequest(request);
-  if (!viewer) return seeOther(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  // Signed out, the star is carried through sign-in and set there; an explicit unstar needs nothing carried.
+  if (!viewer) return seeOther(parsed.data.starred === "false" ? `/sign-in?next=${encodeURIComponent(returnTo)}` : signInToStar(returnTo, session.slug));
 
   const starred = parsed.data.starred ? parsed.data.starred === "true" : !(await isStarred(viewer.id, session.id));
   await setStar(viewer.id, session.id, starred);
