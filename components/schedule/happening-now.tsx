@@ -39,10 +39,10 @@ export function HappeningNow({ spanStart, spanEnd }: { spanStart: string; spanEn
 
   if (!state.running) return null;
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
       <p role="status" className="inline-flex items-center gap-2 font-semibold text-red-700 dark:text-red-300">
         <span aria-hidden className="size-2 animate-pulse rounded-full bg-red-600 dark:bg-red-400" />
-        {state.onNow > 0 ? `Happening now: ${state.onNow} session${state.onNow === 1 ? "" : "s"} on this page` : "The conference is on"}
+        {state.onNow > 0 ? `Happening now: ${state.onNow} session${state.onNow === 1 ? "" : "s"}` : "The conference is on"}
       </p>
       {state.target && (
         <button
@@ -51,7 +51,7 @@ export function HappeningNow({ spanStart, spanEnd }: { spanStart: string; spanEn
             state.target?.scrollIntoView({ block: "center", inline: "center" });
             state.target?.focus({ preventScroll: true });
           }}
-          className="rounded-lg border border-zinc-300 bg-white px-3 py-1.5 font-medium hover:border-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
+          className="rounded-lg border border-zinc-300 bg-white px-2.5 py-1 font-medium hover:border-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
         >
           Jump to now
         </button>

@@ -30,6 +30,9 @@ export function TimetableGrid({ timetable, conference, dayLabel, span }: {
             {room.name}
           </div>
         ))}
+        {rooms.map((room, i) => (
+          <div key={room.slug} aria-hidden className="tt-lane" style={{ gridColumn: i + 2, gridRow: `2 / span ${rowCount}` }} />
+        ))}
         {labels.map((label) => (
           <div key={label.row} aria-hidden className="tt-time" style={{ gridRow: `${label.row + 1} / span 6` }}>
             {formatTime(label.at, tz)}
