@@ -117,7 +117,8 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("the star form sends a signed-out person to sign-in with the star, and sign-up sets it", async ({ page }) => {
     await page.goto(`/${conf}/sessions/linuxkit-deep-dive`);
-    await page.getByRole("button", { name: "Add to or remove from my agenda" }).click();
+    // The session's own star, above the cards of what runs beside it.
+    await page.getByRole("button", { name: "Add to or remove from my agenda" }).first().click();
     await expect(page).toHaveURL(`/sign-in?${new URLSearchParams({ next: `/${conf}/sessions/linuxkit-deep-dive`, star: "linuxkit-deep-dive" })}`);
     await expect(page.getByRole("status")).toContainText("Sign in to add LinuxKit Deep Dive to your agenda");
     await page.getByRole("link", { name: "Create an account" }).click();
@@ -144,9 +145,12 @@ test("a 404 inside a conference keeps its header and navigation", async ({ page 
 
 test("pages load without a 404: a favicon, and a web manifest with its icons", async ({ page, request }) => {
   const failed: string[] = [];
-  page.on("response", (response) => void (response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`)));
+  // Signed out, the stars and time-zone requests answer 401 by design; nothing may be missing.
+  page.on("response", (response) => void (response.status() === 404 && failed.push(response.url())));
   await page.goto(scheduleUrl);
-  await page.waitForLoadState("networkidle");
+  // The stars' and the header's requests after hydration too.
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(1500);
   expect(failed).toEqual([]);
 
   const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");

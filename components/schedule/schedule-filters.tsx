@@ -27,7 +27,8 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
   // The chosen track stays, even on a day without it, so that it can be cleared.
   const tracks = conference.tracks.filter((track) => !onDay || onDay.has(track.slug) || track.slug === selection.track);
   return (
-    <div className="space-y-3 sm:space-y-4">
+    // A fragment: the day tabs stick within the whole page, not within this block.
+    <>
       <nav aria-label="Days" className="sticky top-0 z-30 -mx-4 border-b border-zinc-200/80 bg-zinc-50/95 py-2 backdrop-blur sm:-mx-6 dark:border-zinc-800/80 dark:bg-zinc-950/95">
         <ul data-chips className="relative flex gap-2 overflow-x-auto px-4 sm:flex-wrap sm:px-6">
           {/* The grid shows one day at a time. */}
@@ -52,47 +53,49 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
           })}
         </ul>
       </nav>
-      {tracks.length > 0 && (
-        <nav aria-label="Tracks">
-          <ul data-chips className="relative -mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
-            <li>
-              <Link href={href({ track: null })} aria-current={selection.track === null ? "page" : undefined} className={`${chip} text-xs ${selection.track === null ? chipActive : chipIdle}`}>
-                All tracks
-              </Link>
-            </li>
-            {tracks.map((track) => {
-              const active = selection.track === track.slug;
-              return (
-                <li key={track.slug}>
-                  <Link href={href({ track: active ? null : track.slug })} prefetch={false} aria-current={active ? "page" : undefined} className={`${chip} text-xs ${active ? chipActive : chipIdle}`}>
-                    <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: track.color }} />
-                    {track.name}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-      )}
-      <ChipsIntoView />
-      <form role="search" action={`/${conference.slug}/schedule`} className="flex max-w-md gap-2">
-        {selection.day && <input type="hidden" name="day" value={selection.day} />}
-        {selection.track && <input type="hidden" name="track" value={selection.track} />}
-        <label htmlFor="schedule-q" className="sr-only">
-          Filter these sessions by text
-        </label>
-        <input
-          id="schedule-q"
-          name="q"
-          type="search"
-          defaultValue={selection.q ?? ""}
-          placeholder="Filter by title, speaker, topic…"
-          className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900"
-        />
-        <button type="submit" className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
-          Filter
-        </button>
-      </form>
-    </div>
+      <div className="space-y-3 sm:space-y-4">
+        {tracks.length > 0 && (
+          <nav aria-label="Tracks">
+            <ul data-chips className="relative -mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
+              <li>
+                <Link href={href({ track: null })} aria-current={selection.track === null ? "page" : undefined} className={`${chip} text-xs ${selection.track === null ? chipActive : chipIdle}`}>
+                  All tracks
+                </Link>
+              </li>
+              {tracks.map((track) => {
+                const active = selection.track === track.slug;
+                return (
+                  <li key={track.slug}>
+                    <Link href={href({ track: active ? null : track.slug })} prefetch={false} aria-current={active ? "page" : undefined} className={`${chip} text-xs ${active ? chipActive : chipIdle}`}>
+                      <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: track.color }} />
+                      {track.name}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        )}
+        <ChipsIntoView />
+        <form role="search" action={`/${conference.slug}/schedule`} className="flex max-w-md gap-2">
+          {selection.day && <input type="hidden" name="day" value={selection.day} />}
+          {selection.track && <input type="hidden" name="track" value={selection.track} />}
+          <label htmlFor="schedule-q" className="sr-only">
+            Filter these sessions by text
+          </label>
+          <input
+            id="schedule-q"
+            name="q"
+            type="search"
+            defaultValue={selection.q ?? ""}
+            placeholder="Filter by title, speaker, topic…"
+            className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <button type="submit" className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
+            Filter
+          </button>
+        </form>
+      </div>
+    </>
   );
 }
