@@ -2,7 +2,7 @@ import type { ConferenceInfo } from "@/lib/schedule/conference";
 import { conferenceSpan } from "@/lib/schedule/now";
 import { scheduleHref, type ScheduleView } from "@/lib/schedule/schedule-view";
 import { buildTimetable } from "@/lib/schedule/timetable";
-import { formatLongDate, formatShortDate } from "@/lib/time";
+import { formatLongDate, formatShortDate, formatTime } from "@/lib/time";
 import { EmptyState } from "@/components/ui/notice";
 import { Pagination } from "./pagination";
 import { ScheduleFilters } from "./schedule-filters";
@@ -56,6 +56,7 @@ function ScheduleResult({ conference, view, span }: { conference: ConferenceInfo
       <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
         {summary}
         {view.q && " · best matches first"}
+        {view.window && view.pageCount > 1 && ` · ${formatTime(view.window.from, conference.timeZone)}–${formatTime(view.window.to, conference.timeZone)} on this page`}
       </p>
       {view.sessions.length === 0 ? (
         <NothingHere conference={conference} view={view} />
@@ -63,7 +64,7 @@ function ScheduleResult({ conference, view, span }: { conference: ConferenceInfo
         <SearchResults hits={view.sessions} conference={conference} returnTo={here} />
       ) : view.view === "grid" && view.day ? (
         <TimetableGrid
-          timetable={buildTimetable(view.sessions, conference.rooms, conference.timeZone)}
+          timetable={buildTimetable(view.sessions, conference.rooms, conference.timeZone, view.window ?? null)}
           conference={conference}
           dayLabel={formatShortDate(view.day.date)}
           span={span}
@@ -74,7 +75,7 @@ function ScheduleResult({ conference, view, span }: { conference: ConferenceInfo
       <Pagination
         page={view.page}
         pageCount={view.pageCount}
-        hrefFor={(page) => scheduleHref(conference.slug, { day: view.day?.date, track: view.track?.slug, page })}
+        hrefFor={(page) => scheduleHref(conference.slug, { day: view.day?.date, track: view.track?.slug, page, view: view.view })}
       />
     </div>
   );

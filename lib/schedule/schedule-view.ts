@@ -2,10 +2,17 @@ import { searchSessions, type SearchHit } from "../search/search-sessions";
 import type { ScheduleParams } from "../validation/params";
 import type { ConferenceInfo } from "./conference";
 import { db } from "../db/client";
+import { zoneOffsetMinutes } from "../time";
 import { countSessions, listSessions, type SessionSummary } from "./sessions";
 
 /** Sessions on one schedule page; a big conference's day is split into pages of this size. */
 export const schedulePageSize = 60;
+/**
+ * At most this many sessions start on one page of the timetable grid: a big
+ * conference's day is cut into whole hours that fit, so that its page weighs
+ * about what a list page does (docs/decisions/0016-timetable-grid.md).
+ */
+export const timetablePageSize = 150;
 /** The JSON API's search answers at most this many sessions, best first. */
 export const searchResultLimit = 100;
 /** A search page shows at most this many: enough to scan on a phone, cheap to render. */
@@ -24,6 +31,8 @@ export type ScheduleView =
       /** The tracks with a session on the chosen day, so the track chips can leave out the others; null without a day. */
       dayTracks: string[] | null;
       sessions: ScheduleEntry[];
+      /** The grid page's stretch of the day: sessions starting in it, and those running at its start. */
+      window?: { from: Date; to: Date } | null;
       page: number;
       pageCount: number;
       total: number;
@@ -54,9 +63,17 @@ export async function loadScheduleView(
     return { ok: true, day: day ?? null, track: track ?? null, q, view, dayTracks: await dayTracks, sessions, page: 1, pageCount: 1, total: sessions.length };
   }
   if (view === "grid") {
-    // A day at a time, unpaged: a grid cut into pages would split rooms or hours (docs/decisions/0016-timetable-grid.md).
-    const sessions = day ? await listSessions(conference.id, filter) : [];
-    return { ok: true, day: day ?? null, track: track ?? null, q, view, dayTracks: await dayTracks, sessions, page: 1, pageCount: 1, total: sessions.length };
+    // A day at a time, in pages of whole hours for a big one; every room on each page.
+    const windows = day ? await listTimetableWindows(day.id, track?.id, conference.timeZone) : [];
+    const pageCount = Math.max(1, windows.length);
+    const page = params.page ?? 1;
+    if (page > pageCount) {
+      return { ok: false, problem: "page-out-of-range", message: `This grid has ${pageCount} page${pageCount === 1 ? "" : "s"}; there is no page ${page}.` };
+    }
+    const window = windows[page - 1];
+    const sessions = window ? await listSessions(conference.id, { ...filter, window }) : [];
+    const total = windows.reduce((sum, w) => sum + w.count, 0);
+    return { ok: true, day: day ?? null, track: track ?? null, q, view, dayTracks: await dayTracks, sessions, page, pageCount, total, window: window ?? null };
   }
 
   const total = await countSessions(conference.id, filter);
@@ -67,6 +84,32 @@ export async function loadScheduleView(
   }
   const sessions = await listSessions(conference.id, { ...filter, skip: (page - 1) * schedulePageSize, take: schedulePageSize });
   return { ok: true, day: day ?? null, track: track ?? null, q: null, view, dayTracks: await dayTracks, sessions, page, pageCount, total };
+}
+
+/**
+ * A day's grid pages: consecutive whole hours (of the conference's clock), as many
+ * as fit `timetablePageSize` starting sessions, and at least one hour each.
+ */
+async function listTimetableWindows(dayId: number, trackId: number | undefined, timeZone: string) {
+  const starts = await db.session.groupBy({ by: ["startsAt"], where: { dayId, trackId }, _count: { _all: true }, orderBy: { startsAt: "asc" } });
+  const hour = 60 * 60_000;
+  const perHour = new Map<number, number>();
+  for (const slot of starts) {
+    const offset = zoneOffsetMinutes(slot.startsAt, timeZone) * 60_000;
+    const from = Math.floor((slot.startsAt.getTime() + offset) / hour) * hour - offset;
+    perHour.set(from, (perHour.get(from) ?? 0) + slot._count._all);
+  }
+  const windows: { from: Date; to: Date; count: number }[] = [];
+  for (const [from, count] of perHour) {
+    const last = windows.at(-1);
+    if (last && last.count + count <= timetablePageSize) {
+      last.to = new Date(from + hour);
+      last.count += count;
+    } else windows.push({ from: new Date(from), to: new Date(from + hour), count });
+  }
+  // Each page runs up to the next one's start, so no start falls between two pages.
+  for (let i = 0; i < windows.length - 1; i++) windows[i]!.to = windows[i + 1]!.from;
+  return windows;
 }
 
 /** Slugs of the tracks with at least one session on a day. */

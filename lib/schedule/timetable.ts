@@ -38,13 +38,15 @@ export function buildTimetable(
   sessions: SessionSummary[],
   conferenceRooms: { slug: string; name: string }[],
   timeZone: string,
+  /** One page of a big day: the grid starts at `from`, and sessions already running then start at its top. */
+  window: { from: Date } | null = null,
 ): Timetable {
   const used = new Set(sessions.map((session) => session.room?.slug ?? ""));
   const rooms = conferenceRooms.filter((room) => used.has(room.slug)).map(({ slug, name }) => ({ slug, name }));
   if (used.has("")) rooms.push(noRoom);
   if (sessions.length === 0) return { rooms, start: new Date(0), rowCount: 0, labels: [], cells: [] };
 
-  const first = Math.min(...sessions.map((s) => s.startsAt.getTime()));
+  const first = window ? window.from.getTime() : Math.min(...sessions.map((s) => s.startsAt.getTime()));
   const last = Math.max(...sessions.map((s) => Math.max(s.endsAt.getTime(), s.startsAt.getTime() + slotMs)));
   // Whole hours of the conference's wall clock, also in zones half an hour off UTC.
   const offsetMs = zoneOffsetMinutes(new Date(first), timeZone) * 60_000;
@@ -56,7 +58,7 @@ export function buildTimetable(
   const column = new Map(rooms.map((room, i) => [room.slug, i + 1]));
   const rowOf = (t: number) => Math.floor((t - start) / slotMs) + 1;
   const cells = sessions.map((session) => {
-    const rowStart = rowOf(session.startsAt.getTime());
+    const rowStart = Math.max(1, rowOf(session.startsAt.getTime()));
     // A session shorter than a row, or ending off the 5-minute grid, still gets a row of its own.
     const rowEnd = Math.max(rowStart + 1, Math.ceil((session.endsAt.getTime() - start) / slotMs) + 1);
     return { session, column: column.get(session.room?.slug ?? "") ?? rooms.length, rowStart, rowEnd: Math.min(rowEnd, rowCount + 1) };

@@ -6,13 +6,12 @@ type ViewFilter = Pick<ScheduleParams, "day" | "track" | "page" | "view">;
  * A schedule filter without free text, folded into one path segment
  * ("2017-10-17~edge~1", or "2017-10-17~edge~1~grid" for the timetable grid) so
  * that each combination is its own cacheable page. The list's keys are spelled
- * as before the grid existed; the grid shows a whole day, so its page is always 1.
+ * as before the grid existed.
  * The proxy rewrites `/<conf>/schedule?day=…&track=…` to it (docs/decisions/0005-static-public-pages.md).
  */
 export function encodeViewKey(params: ViewFilter): string {
-  const grid = params.view === "grid";
-  const parts = [params.day ?? "all", params.track ?? "all", String(grid ? 1 : (params.page ?? 1))];
-  return (grid ? [...parts, "grid"] : parts).join("~");
+  const parts = [params.day ?? "all", params.track ?? "all", String(params.page ?? 1)];
+  return (params.view === "grid" ? [...parts, "grid"] : parts).join("~");
 }
 
 /** The filter a key names, or null; only the one canonical spelling of each key is accepted, so each view is cached once. */
