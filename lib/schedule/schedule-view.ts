@@ -9,10 +9,10 @@ import { countSessions, listSessions, type SessionSummary } from "./sessions";
 export const schedulePageSize = 60;
 /**
  * At most this many sessions start on one page of the timetable grid: a big
- * conference's day is cut into whole hours that fit, so that its page weighs
+ * conference's day is cut into whole half-hours that fit, so that its page weighs
  * about what a list page does (docs/decisions/0016-timetable-grid.md).
  */
-export const timetablePageSize = 150;
+export const timetablePageSize = 90;
 /** The JSON API's search answers at most this many sessions, best first. */
 export const searchResultLimit = 100;
 /** A search page shows at most this many: enough to scan on a phone, cheap to render. */
@@ -63,7 +63,7 @@ export async function loadScheduleView(
     return { ok: true, day: day ?? null, track: track ?? null, q, view, dayTracks: await dayTracks, sessions, page: 1, pageCount: 1, total: sessions.length };
   }
   if (view === "grid") {
-    // A day at a time, in pages of whole hours for a big one; every room on each page.
+    // A day at a time, in pages of whole half-hours for a big one; every room on each page.
     const windows = day ? await listTimetableWindows(day.id, track?.id, conference.timeZone) : [];
     const pageCount = Math.max(1, windows.length);
     const page = params.page ?? 1;
@@ -87,25 +87,25 @@ export async function loadScheduleView(
 }
 
 /**
- * A day's grid pages: consecutive whole hours (of the conference's clock), as many
- * as fit `timetablePageSize` starting sessions, and at least one hour each.
+ * A day's grid pages: consecutive whole half-hours (of the conference's clock), as
+ * many as fit `timetablePageSize` starting sessions, and at least one each.
  */
 async function listTimetableWindows(dayId: number, trackId: number | undefined, timeZone: string) {
   const starts = await db.session.groupBy({ by: ["startsAt"], where: { dayId, trackId }, _count: { _all: true }, orderBy: { startsAt: "asc" } });
-  const hour = 60 * 60_000;
-  const perHour = new Map<number, number>();
+  const step = 30 * 60_000;
+  const perStep = new Map<number, number>();
   for (const slot of starts) {
     const offset = zoneOffsetMinutes(slot.startsAt, timeZone) * 60_000;
-    const from = Math.floor((slot.startsAt.getTime() + offset) / hour) * hour - offset;
-    perHour.set(from, (perHour.get(from) ?? 0) + slot._count._all);
+    const from = Math.floor((slot.startsAt.getTime() + offset) / step) * step - offset;
+    perStep.set(from, (perStep.get(from) ?? 0) + slot._count._all);
   }
   const windows: { from: Date; to: Date; count: number }[] = [];
-  for (const [from, count] of perHour) {
+  for (const [from, count] of perStep) {
     const last = windows.at(-1);
     if (last && last.count + count <= timetablePageSize) {
-      last.to = new Date(from + hour);
+      last.to = new Date(from + step);
       last.count += count;
-    } else windows.push({ from: new Date(from), to: new Date(from + hour), count });
+    } else windows.push({ from: new Date(from), to: new Date(from + step), count });
   }
   // Each page runs up to the next one's start, so no start falls between two pages.
   for (let i = 0; i < windows.length - 1; i++) windows[i]!.to = windows[i + 1]!.from;

@@ -38,7 +38,7 @@ export function buildTimetable(
   sessions: SessionSummary[],
   conferenceRooms: { slug: string; name: string }[],
   timeZone: string,
-  /** One page of a big day: the grid starts at `from`, and sessions already running then start at its top. */
+  /** One page of a big day: the grid starts at `from` (a half hour), and sessions already running then start at its top. */
   window: { from: Date } | null = null,
 ): Timetable {
   const used = new Set(sessions.map((session) => session.room?.slug ?? ""));
