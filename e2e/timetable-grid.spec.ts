@@ -105,6 +105,20 @@ test("a line marks ?at= while the conference runs, and nothing marks a moment af
   await expect(line).toBeHidden();
 });
 
+test("on a phone, Jump to now scrolls the grid to what is on, under the room names", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${gridUrl}&at=${during}`);
+  await page.getByRole("button", { name: "Jump to now" }).click();
+  const target = cell(page, "linuxkit-deep-dive");
+  await expect(target).toBeInViewport({ ratio: 0.9 });
+  await expect(target).toBeFocused();
+  const room = (await grid(page).locator(".tt-room").nth(1).boundingBox())!;
+  const tabs = (await page.getByRole("navigation", { name: "Days" }).boundingBox())!;
+  // The room names are not hidden under the sticky day tabs.
+  expect(room.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
+  expect(room.y).toBeLessThan((await target.boundingBox())!.y);
+});
+
 test("my starred sessions are marked in the cached grid", async ({ page, context }) => {
   await signUp(context);
   expect((await context.request.put(`${apiUrl}/me/stars/linuxkit-deep-dive`, { headers: sameOrigin() })).status()).toBe(204);

@@ -48,8 +48,17 @@ export function HappeningNow({ spanStart, spanEnd }: { spanStart: string; spanEn
         <button
           type="button"
           onClick={() => {
-            state.target?.scrollIntoView({ block: "center", inline: "center" });
-            state.target?.focus({ preventScroll: true });
+            const target = state.target;
+            if (!target) return;
+            // In the grid: bring the whole scroll box into view, then scroll it to the cell, just under the room names and beside the times.
+            const scroller = target.closest<HTMLElement>(".tt-scroll");
+            if (scroller) {
+              scroller.scrollIntoView({ block: "start" });
+              const roomsHeight = scroller.querySelector<HTMLElement>(".tt-room")?.offsetHeight ?? 0;
+              const timesWidth = scroller.querySelector<HTMLElement>(".tt-time")?.offsetWidth ?? 0;
+              scroller.scrollTo({ top: target.offsetTop - roomsHeight - 8, left: target.offsetLeft - timesWidth - 8 });
+            } else target.scrollIntoView({ block: "center" });
+            target.focus({ preventScroll: true });
           }}
           className="rounded-lg border border-zinc-300 bg-white px-2.5 py-1 font-medium hover:border-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
         >
