@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ConferenceLink } from "@/components/conference/conference-link";
+import { ConferenceScheduleLink } from "@/components/conference/conference-link";
+import { href } from "@/lib/routes";
 
 // An unknown session, speaker or page inside a known conference: shown under its header and navigation (app/[conf]/layout.tsx).
 // An unknown conference has no header to keep and gets app/not-found.tsx.
@@ -12,10 +13,10 @@ export default function ConferenceNotFound() {
         There is no conference, session or speaker at this address. It may have been renamed, or the link has a typo.
       </p>
       <p className="mt-6 flex flex-wrap justify-center gap-3 text-sm font-medium">
-        <ConferenceLink section="schedule" className="rounded-lg bg-zinc-900 px-4 py-2 text-white dark:bg-zinc-100 dark:text-zinc-900">
+        <ConferenceScheduleLink className="rounded-lg bg-zinc-900 px-4 py-2 text-white dark:bg-zinc-100 dark:text-zinc-900">
           See the schedule
-        </ConferenceLink>
-        <Link href="/" className="rounded-lg border border-zinc-300 px-4 py-2 dark:border-zinc-700">
+        </ConferenceScheduleLink>
+        <Link href={href.home()} className="rounded-lg border border-zinc-300 px-4 py-2 dark:border-zinc-700">
           Go to the conferences
         </Link>
       </p>

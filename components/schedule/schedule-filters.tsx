@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ConferenceInfo } from "@/lib/schedule/conference";
-import { scheduleHref } from "@/lib/schedule/schedule-view";
+import { href as routes } from "@/lib/routes";
 import { formatShortDate } from "@/lib/time";
 import { ChipsIntoView } from "./chips-into-view";
 
@@ -22,7 +22,7 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
   /** Tracks with a session on the chosen day; null: every track. */
   dayTracks?: string[] | null;
 }) {
-  const href = (change: Partial<Selection>) => scheduleHref(conference.slug, { ...selection, ...change });
+  const href = (change: Partial<Selection>) => routes.schedule(conference.slug, { ...selection, ...change });
   const onDay = dayTracks ? new Set(dayTracks) : null;
   // The chosen track stays, even on a day without it, so that it can be cleared.
   const tracks = conference.tracks.filter((track) => !onDay || onDay.has(track.slug) || track.slug === selection.track);

@@ -1,6 +1,7 @@
 import type { ConferenceInfo } from "@/lib/schedule/conference";
 import { conferenceSpan } from "@/lib/schedule/now";
-import { scheduleHref, type ScheduleView } from "@/lib/schedule/schedule-view";
+import type { ScheduleView } from "@/lib/schedule/schedule-view";
+import { href } from "@/lib/routes";
 import { buildTimetable } from "@/lib/schedule/timetable";
 import { formatLongDate, formatShortDate, formatTime } from "@/lib/time";
 import { EmptyState } from "@/components/ui/notice";
@@ -34,18 +35,18 @@ export function SchedulePage({ conference, view }: { conference: ConferenceInfo;
       <ScheduleResult conference={conference} view={view} span={span} />
       <footer className="border-t border-zinc-200 pt-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
         The whole program for your calendar or schedule app:{" "}
-        <a href={`/${conference.slug}/schedule.ics`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">iCalendar</a>
+        <a href={href.scheduleExport(conference.slug, "ics")} className="font-medium text-accent-600 hover:underline dark:text-accent-300">iCalendar</a>
         {" · "}
-        <a href={`/${conference.slug}/schedule.json`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">frab JSON</a>
+        <a href={href.scheduleExport(conference.slug, "json")} className="font-medium text-accent-600 hover:underline dark:text-accent-300">frab JSON</a>
         {" · "}
-        <a href={`/${conference.slug}/schedule.xml`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">Pentabarf XML</a>
+        <a href={href.scheduleExport(conference.slug, "xml")} className="font-medium text-accent-600 hover:underline dark:text-accent-300">Pentabarf XML</a>
       </footer>
     </div>
   );
 }
 
 function ScheduleResult({ conference, view, span }: { conference: ConferenceInfo; view: ScheduleResultView; span: { start: Date; end: Date } }) {
-  const here = scheduleHref(conference.slug, { day: view.day?.date, track: view.track?.slug, q: view.q, page: view.page, view: view.view });
+  const here = href.schedule(conference.slug, { day: view.day?.date, track: view.track?.slug, q: view.q, page: view.page, view: view.view });
   const summary = [
     `${view.total} session${view.total === 1 ? "" : "s"}`,
     view.q ? `matching “${view.q}”` : null,
@@ -75,7 +76,7 @@ function ScheduleResult({ conference, view, span }: { conference: ConferenceInfo
       <Pagination
         page={view.page}
         pageCount={view.pageCount}
-        hrefFor={(page) => scheduleHref(conference.slug, { day: view.day?.date, track: view.track?.slug, page, view: view.view })}
+        hrefFor={(page) => href.schedule(conference.slug, { day: view.day?.date, track: view.track?.slug, page, view: view.view })}
       />
     </div>
   );
@@ -93,9 +94,9 @@ function NothingHere({ conference, view }: { conference: ConferenceInfo; view: S
     return (
       <EmptyState title={`No ${view.track.name} sessions on ${day}`}>
         See{" "}
-        <a href={scheduleHref(conference.slug, { ...keep, day: view.day?.date })} className={link}>every track that day</a>
+        <a href={href.schedule(conference.slug, { ...keep, day: view.day?.date })} className={link}>every track that day</a>
         {" or "}
-        <a href={scheduleHref(conference.slug, { track: view.track.slug })} className={link}>{view.track.name} on every day</a>.
+        <a href={href.schedule(conference.slug, { track: view.track.slug })} className={link}>{view.track.name} on every day</a>.
       </EmptyState>
     );
   }
@@ -109,7 +110,7 @@ function NothingHere({ conference, view }: { conference: ConferenceInfo; view: S
           {busy.map((d, i) => (
             <span key={d.date}>
               {i > 0 && (i === busy.length - 1 ? " and " : ", ")}
-              <a href={scheduleHref(conference.slug, { ...keep, day: d.date })} className={link}>{formatShortDate(d.date)}</a>
+              <a href={href.schedule(conference.slug, { ...keep, day: d.date })} className={link}>{formatShortDate(d.date)}</a>
             </span>
           ))}
           .

@@ -1,5 +1,6 @@
 import type { Timetable } from "@/lib/schedule/timetable";
 import { formatTime, formatTimeRange } from "@/lib/time";
+import { href } from "@/lib/routes";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
 import { TimetableLive } from "./timetable-live";
 import "./timetable.css";
@@ -44,7 +45,7 @@ export function TimetableGrid({ timetable, conference, dayLabel, span }: {
             return (
               <li key={session.id} style={{ gridColumn: column, gridRow: `${rowStart} / ${rowEnd}` }}>
                 <a
-                  href={`/${conference.slug}/sessions/${session.slug}`}
+                  href={href.session(conference.slug, session.slug)}
                   className="tt-cell"
                   data-slug={session.slug}
                   data-cancelled={cancelled ? "" : undefined}

@@ -1,4 +1,4 @@
-import { scheduleHref } from "@/lib/schedule/schedule-view";
+import { href } from "@/lib/routes";
 
 type Selection = { day: string | null; track: string | null; view: "list" | "grid" };
 
@@ -20,7 +20,7 @@ export function ViewSwitch({ conferenceSlug, selection }: { conferenceSlug: stri
           return (
             <li key={view}>
               <a
-                href={scheduleHref(conferenceSlug, { day: selection.day, track: selection.track, view })}
+                href={href.schedule(conferenceSlug, { day: selection.day, track: selection.track, view })}
                 aria-current={current ? "page" : undefined}
                 className={`${item} ${current ? active : idle}`}
               >

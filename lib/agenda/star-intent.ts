@@ -1,6 +1,8 @@
 import "server-only";
+import { href } from "../routes";
+import { findSession } from "../schedule/sessions";
 import { slugSchema } from "../validation/params";
-import { findStarTarget, setStar } from "./agenda";
+import { setStar, starTargetSelect } from "./agenda";
 
 /**
  * A star clicked while signed out: sign-in carries `star=<session slug>` beside
@@ -17,7 +19,7 @@ export function parseStarIntent(star: unknown, next: string): StarIntent | null 
 
 /** The session an intent names, for the sign-in page to say which; null when unknown. */
 export async function findStarIntentSession(intent: StarIntent) {
-  return (await findStarTarget(intent.conference, intent.session))?.session ?? null;
+  return findSession(intent.conference, intent.session, starTargetSelect);
 }
 
 /**
@@ -26,14 +28,8 @@ export async function findStarIntentSession(intent: StarIntent) {
  * says so; null when the session is unknown, and nothing is written.
  */
 export async function applyStarIntent(userId: string, intent: StarIntent, next: string): Promise<string | null> {
-  const target = await findStarTarget(intent.conference, intent.session);
-  if (!target) return null;
-  await setStar(userId, target.session.id, true);
-  const { conference, session } = target;
-  return `/${conference.slug}/me/agenda?${new URLSearchParams({ changed: session.slug, back: next })}#${session.slug}`;
-}
-
-/** The sign-in address that asks for a star: the star button's and the star form's way in. */
-export function signInToStar(next: string, sessionSlug: string): string {
-  return `/sign-in?${new URLSearchParams({ next, star: sessionSlug })}`;
+  const session = await findSession(intent.conference, intent.session, starTargetSelect);
+  if (!session) return null;
+  await setStar(userId, session.id, true);
+  return href.agenda(session.conference.slug, { changed: session.slug, back: next }, session.slug);
 }

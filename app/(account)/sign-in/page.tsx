@@ -5,6 +5,8 @@ import { getViewer, safeReturnPath } from "@/lib/auth/viewer";
 import { findStarIntentSession, parseStarIntent } from "@/lib/agenda/star-intent";
 import { StarIntentNote } from "@/components/account/star-intent-note";
 import { SignInForm } from "@/components/account/sign-in-form";
+import { signIn } from "../actions";
+import { href } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -16,7 +18,6 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const intent = parseStarIntent(query.star, next);
   const starring = intent ? await findStarIntentSession(intent) : null;
   const star = starring ? starring.slug : null;
-  const other = star ? `/sign-up?${new URLSearchParams({ next, star })}` : `/sign-up?next=${encodeURIComponent(next)}`;
   return (
     <div className="space-y-6">
       <div>
@@ -25,11 +26,11 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       </div>
       {starring && <StarIntentNote title={starring.title} signUp={false} />}
       <div className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <SignInForm next={next} star={star} />
+        <SignInForm next={next} star={star} action={signIn} />
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         New here?{" "}
-        <Link href={other} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
+        <Link href={href.signUp(next, star)} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
           Create an account
         </Link>
       </p>

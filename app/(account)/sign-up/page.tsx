@@ -5,6 +5,8 @@ import { getViewer, safeReturnPath } from "@/lib/auth/viewer";
 import { findStarIntentSession, parseStarIntent } from "@/lib/agenda/star-intent";
 import { StarIntentNote } from "@/components/account/star-intent-note";
 import { SignUpForm } from "@/components/account/sign-up-form";
+import { signUp } from "../actions";
+import { href } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Create an account" };
 
@@ -16,7 +18,6 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
   const intent = parseStarIntent(query.star, next);
   const starring = intent ? await findStarIntentSession(intent) : null;
   const star = starring ? starring.slug : null;
-  const other = star ? `/sign-in?${new URLSearchParams({ next, star })}` : `/sign-in?next=${encodeURIComponent(next)}`;
   return (
     <div className="space-y-6">
       <div>
@@ -25,11 +26,11 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
       </div>
       {starring && <StarIntentNote title={starring.title} signUp={true} />}
       <div className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <SignUpForm next={next} star={star} />
+        <SignUpForm next={next} star={star} action={signUp} />
       </div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}
-        <Link href={other} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
+        <Link href={href.signIn(next, star)} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
           Sign in
         </Link>
       </p>

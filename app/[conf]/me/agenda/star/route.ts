@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { findStarTarget, isStarred, setStar } from "@/lib/agenda/agenda";
-import { signInToStar } from "@/lib/agenda/star-intent";
+import { isStarred, setStar, starTargetSelect } from "@/lib/agenda/agenda";
+import { findSession } from "@/lib/schedule/sessions";
 import { getViewerFromRequest, safeReturnPath } from "@/lib/auth/viewer";
-import { isCrossOriginWrite, privateNoStore } from "@/lib/http";
+import { isCrossOriginWrite, jsonError, privateNoStore, seeOther } from "@/lib/http";
+import { href } from "@/lib/routes";
+import { formFields } from "@/lib/validation/form";
 import { describeIssues, slugSchema } from "@/lib/validation/params";
 
 /**
@@ -17,10 +19,7 @@ const starFormSchema = z.object({
   starred: z.enum(["true", "false"]).optional(),
 });
 
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { ...privateNoStore, Location: location } });
-
-const problem = (status: 400 | 403 | 404, message: string) =>
-  new Response(`${message}\n`, { status, headers: { ...privateNoStore, "Content-Type": "text/plain; charset=utf-8" } });
+const problem = (status: 400 | 403 | 404, message: string) => jsonError(status, message, privateNoStore);
 
 export async function POST(request: Request, { params }: { params: Promise<{ conf: string }> }) {
   if (isCrossOriginWrite(request)) return problem(403, "Your agenda can only be changed from this site.");
@@ -31,18 +30,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
   } catch {
     return problem(400, "Send the star form as form data.");
   }
-  const parsed = starFormSchema.safeParse(Object.fromEntries(form));
+  const parsed = starFormSchema.safeParse(formFields(form));
   if (!parsed.success) return problem(400, `The form's ${describeIssues(parsed.error)}.`);
-  const target = await findStarTarget(conf, parsed.data.slug);
-  if (!target) return problem(404, `No session "${parsed.data.slug}" at conference "${conf}".`);
+  const session = await findSession(conf, parsed.data.slug, starTargetSelect);
+  if (!session) return problem(404, `No session "${parsed.data.slug}" at conference "${conf}".`);
 
-  const { conference, session } = target;
-  const returnTo = safeReturnPath(parsed.data.returnTo, `/${conference.slug}/sessions/${session.slug}`);
+  const { conference } = session;
+  const returnTo = safeReturnPath(parsed.data.returnTo, href.session(conference.slug, session.slug));
   const viewer = await getViewerFromRequest(request);
-  // Signed out, the star is carried through sign-in and set there; an explicit unstar needs nothing carried.
-  if (!viewer) return seeOther(parsed.data.starred === "false" ? `/sign-in?next=${encodeURIComponent(returnTo)}` : signInToStar(returnTo, session.slug));
+  // Signed out, the star is carried through sign-in and set there (lib/agenda/star-intent.ts); an explicit unstar needs nothing carried.
+  if (!viewer) return seeOther(href.signIn(returnTo, parsed.data.starred === "false" ? null : session.slug));
 
   const starred = parsed.data.starred ? parsed.data.starred === "true" : !(await isStarred(viewer.id, session.id));
   await setStar(viewer.id, session.id, starred);
-  return seeOther(`/${conference.slug}/me/agenda?${new URLSearchParams({ changed: session.slug, back: returnTo })}#${session.slug}`);
+  return seeOther(href.agenda(conference.slug, { changed: session.slug, back: returnTo }, session.slug));
 }
