@@ -57,6 +57,7 @@ type Page = { name: string; path: string; minRps?: number; signedIn?: boolean };
 const pages: Page[] = [
   { name: "demo schedule", path: "/dockercon-eu-2017/schedule", minRps: targets.demoScheduleMinRps },
   { name: "big day page", path: `/${bigConference.slug}/schedule?day=${day}` },
+  { name: "big day grid", path: `/${bigConference.slug}/schedule?day=${day}&view=grid` },
   { name: "big session page", path: `/${bigConference.slug}/sessions/${session.slug}` },
   { name: "search (prefix)", path: `/${bigConference.slug}/search?q=kube` },
   { name: "sessions API (day)", path: `/api/conferences/${bigConference.slug}/sessions?day=${day}` },

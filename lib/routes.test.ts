@@ -20,6 +20,16 @@ describe("href", () => {
     assert.equal(href.session(conf, "../x?y"), "/dockercon-eu-2017/sessions/..%2Fx%3Fy");
   });
 
+  it("adds the grid view to a schedule address, the list being the default", () => {
+    assert.equal(href.schedule(conf, { day: "2017-10-17", track: "edge", view: "grid" }), `/${conf}/schedule?day=2017-10-17&track=edge&view=grid`);
+    assert.equal(href.schedule(conf, { day: "2017-10-17", view: "list" }), `/${conf}/schedule?day=2017-10-17`);
+  });
+
+  it("carries a star through sign-in and sign-up", () => {
+    assert.equal(href.signIn(`/${conf}/schedule`, "linuxkit-deep-dive"), `/sign-in?next=%2F${conf}%2Fschedule&star=linuxkit-deep-dive`);
+    assert.equal(href.signUp(`/${conf}/schedule`, null), `/sign-up?next=%2F${conf}%2Fschedule`);
+  });
+
   it("says what changed on the agenda, and where to land", () => {
     assert.equal(
       href.agenda(conf, { changed: "linuxkit-deep-dive", back: "/dockercon-eu-2017/schedule" }, "linuxkit-deep-dive"),

@@ -16,15 +16,15 @@ function withQuery(path: string, query: Record<string, string | null | undefined
   return `${path}${search ? `?${search}` : ""}${fragment ? `#${fragment}` : ""}`;
 }
 
-export type ScheduleQuery = { day?: string | null; track?: string | null; q?: string | null; page?: number | null };
+export type ScheduleQuery = { day?: string | null; track?: string | null; q?: string | null; page?: number | null; view?: "list" | "grid" | null };
 
 export const href = {
   /** The front page; `account: "deleted"` has it say so. */
   home: (notice?: { account: "deleted" }) => withQuery("/", notice),
   account: () => "/account",
-  /** Sign-in that comes back to `next` (a path on this site) afterwards. */
-  signIn: (next?: string) => withQuery("/sign-in", { next }),
-  signUp: (next?: string) => withQuery("/sign-up", { next }),
+  /** Sign-in that comes back to `next` (a path on this site) afterwards; `star`, a session to star once in (lib/agenda/star-intent.ts). */
+  signIn: (next?: string, star?: string | null) => withQuery("/sign-in", { next, star }),
+  signUp: (next?: string, star?: string | null) => withQuery("/sign-up", { next, star }),
 
   /** The public address of a schedule view; page 1 is the address without `page`. */
   schedule: (conf: string, view: ScheduleQuery = {}) =>
@@ -33,6 +33,8 @@ export const href = {
       track: view.track,
       q: view.q,
       page: view.page && view.page > 1 ? String(view.page) : null,
+      // The list is the default view and has no parameter (docs/decisions/0016-timetable-grid.md).
+      view: view.view === "grid" ? "grid" : null,
     }),
   /** The cached page the proxy serves a filter without text from (docs/decisions/0005-static-public-pages.md). */
   scheduleViewPage: (conf: string, key: string) => `${conferencePath(conf)}/schedule/view/${key}`,
@@ -52,7 +54,7 @@ export const href = {
   /** What is on now, or at `at` (an instant as the page's `?at=` reads it). */
   now: (conf: string, at?: string | null) => withQuery(`${conferencePath(conf)}/now`, { at }),
 
-  agenda: (conf: string, query?: { changed?: string; back?: string; calendar?: string }, fragment?: string) =>
+  agenda: (conf: string, query?: { changed?: string; back?: string; calendar?: string; at?: string }, fragment?: string) =>
     withQuery(`${conferencePath(conf)}/me/agenda`, query, fragment),
   /** Where the star form posts without JavaScript. */
   agendaStar: (conf: string) => `${conferencePath(conf)}/me/agenda/star`,

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { validatedAction, validatedActionWithViewer } from "@/lib/auth/actions";
 import { safeReturnPath } from "@/lib/auth/viewer";
+import { applyStarIntent, parseStarIntent } from "@/lib/agenda/star-intent";
 import { listPagesShowingPublicNotes } from "@/lib/notes/notes";
 import { href } from "@/lib/routes";
 import { changeNameSchema, changePasswordSchema, deleteAccountSchema, signInSchema, signUpSchema } from "@/lib/validation/account";
@@ -25,8 +26,9 @@ export const signIn = validatedAction(
   signInSchema,
   async (data, formData): Promise<AccountFormState> => {
     const values = submittedValues(formData, "email", "next");
+    let userId: string;
     try {
-      await auth.api.signInEmail({ body: { email: data.email, password: data.password }, headers: await headers() });
+      ({ user: { id: userId } } = await auth.api.signInEmail({ body: { email: data.email, password: data.password }, headers: await headers() }));
     } catch (error) {
       if (error instanceof APIError && error.statusCode === 429) {
         return { message: `Too many failed attempts. Try again in ${retryMinutes(error)} minutes.`, values };
@@ -37,17 +39,28 @@ export const signIn = validatedAction(
       }
       throw error;
     }
-    redirect(safeReturnPath(data.next));
+    redirect(await afterSignIn(userId, safeReturnPath(data.next), formData.get("star")));
   },
   (errors, formData): AccountFormState => ({ errors, values: submittedValues(formData, "email", "next") }),
 );
+
+/**
+ * Where to go once signed in: back to `next`, or, when the person was starring a
+ * session, to my agenda showing the star, set for them. Server actions accept
+ * only same-origin posts, and the user id is the one the sign-in just proved.
+ */
+async function afterSignIn(userId: string, next: string, star: FormDataEntryValue | null): Promise<string> {
+  const intent = parseStarIntent(star, next);
+  return (intent && (await applyStarIntent(userId, intent, next))) ?? next;
+}
 
 export const signUp = validatedAction(
   signUpSchema,
   async (data, formData): Promise<AccountFormState> => {
     const values = submittedValues(formData, "name", "email", "next");
+    let userId: string;
     try {
-      await auth.api.signUpEmail({ body: { name: data.name, email: data.email, password: data.password }, headers: await headers() });
+      ({ user: { id: userId } } = await auth.api.signUpEmail({ body: { name: data.name, email: data.email, password: data.password }, headers: await headers() }));
     } catch (error) {
       if (error instanceof APIError && error.statusCode === 429) return { message: "Too many sign-ups from here just now. Try again in a minute.", values };
       if (error instanceof APIError && error.statusCode < 500) {
@@ -55,7 +68,7 @@ export const signUp = validatedAction(
       }
       throw error;
     }
-    redirect(safeReturnPath(data.next));
+    redirect(await afterSignIn(userId, safeReturnPath(data.next), formData.get("star")));
   },
   (errors, formData): AccountFormState => ({ errors, values: submittedValues(formData, "name", "email", "next") }),
 );

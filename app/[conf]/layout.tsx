@@ -10,7 +10,7 @@ export default async function ConferenceLayout({ children, params }: LayoutProps
   return (
     <>
       <ConferenceHeader conference={conference} />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-10">
+      <main id="main" className="mx-auto max-w-5xl px-4 py-5 sm:px-6 sm:py-10">
         {children}
       </main>
       {/* Shows times in the zone the person chose, on every conference page (components/time). */}

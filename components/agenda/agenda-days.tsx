@@ -3,10 +3,10 @@ import type { Agenda, AgendaSession } from "@/lib/agenda/agenda";
 import { formatLongDate, formatTimeRange } from "@/lib/time";
 import { CancelledBadge } from "@/components/ui/kind-badge";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
-import { StarForm } from "./star-form";
+import { StarButton } from "./star-button";
 import { href } from "@/lib/routes";
 
-/** My starred sessions under the conference's days, each with what it clashes with and a way to take it off. */
+/** My starred sessions under the conference's days, each with what it clashes with and the star that takes it off. */
 export function AgendaDays({ agenda, conference }: { agenda: Agenda; conference: { slug: string; timeZone: string } }) {
   const byId = new Map(agenda.sessions.map((session) => [session.id, session]));
   return (
@@ -42,7 +42,8 @@ function AgendaItem({ session, overlapping, conference }: { session: AgendaSessi
       className="scroll-mt-6 rounded-xl border border-zinc-200 bg-white p-4 target:ring-2 target:ring-accent-500 dark:border-zinc-800 dark:bg-zinc-900 dark:target:ring-accent-300"
       style={{ borderLeftColor: session.track?.color, borderLeftWidth: session.track ? 4 : undefined }}
     >
-      <article className="flex flex-wrap items-start justify-between gap-3">
+      {/* The app's star, not a wide button: on a phone the title keeps the card's width. */}
+      <article className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
             <time {...zonedTimeAttributes(session.startsAt, session.endsAt, conference.timeZone)} className="font-semibold tabular-nums text-zinc-700 dark:text-zinc-300">
@@ -72,7 +73,7 @@ function AgendaItem({ session, overlapping, conference }: { session: AgendaSessi
             </p>
           )}
         </div>
-        <StarForm conferenceSlug={conference.slug} sessionSlug={session.slug} starred={false} describedBy={titleId} />
+        <StarButton conferenceSlug={conference.slug} sessionSlug={session.slug} sessionTitle={session.title} returnTo={href.agenda(conference.slug)} className="-mr-2 -mt-2 shrink-0" />
       </article>
     </li>
   );

@@ -8,10 +8,12 @@ import { href } from "@/lib/routes";
 type Conference = { slug: string; name: string; timeZone: string };
 
 /** Where to be now and where to go next, from my agenda; once the conference is over, a way to replay it. */
-export function NextUpPanel({ conference, agenda, now, over, replay }: {
+export function NextUpPanel({ conference, agenda, now, atLabel = null, over, replay }: {
   conference: Conference;
   agenda: Agenda;
   now: Date;
+  /** The moment `?at=` asked for, as shown; null for the real time. */
+  atLabel?: string | null;
   /** True once the conference's last day has ended. */
   over: boolean;
   /** A moment of its first day, for /now?at= once it is over. */
@@ -20,14 +22,26 @@ export function NextUpPanel({ conference, agenda, now, over, replay }: {
   const { current, next } = nextUp(agenda, now);
   return (
     <section aria-labelledby="next-up" className="rounded-xl border border-accent-100 bg-accent-50 p-5 dark:border-accent-700/40 dark:bg-accent-700/10">
-      <h2 id="next-up" className="text-lg font-semibold tracking-tight">Next up</h2>
+      <h2 id="next-up" className="text-lg font-semibold tracking-tight">
+        Next up
+        {atLabel && (
+          <span className="font-normal text-zinc-600 dark:text-zinc-400">
+            {" "}at <time dateTime={now.toISOString()}>{atLabel}</time>
+          </span>
+        )}
+      </h2>
       {over && !current && !next ? (
         <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
           {conference.name} is over.{" "}
           {replay && (
-            <Link href={href.now(conference.slug, replay.param)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
-              See what was on at {replay.label} →
-            </Link>
+            <>
+              <Link href={href.now(conference.slug, replay.param)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                See what was on at {replay.label} →
+              </Link>{" "}
+              <Link href={href.agenda(conference.slug, { at: replay.param })} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                Your next up then →
+              </Link>
+            </>
           )}
         </p>
       ) : (

@@ -40,7 +40,8 @@ export function StarButton({
     if (!known) return;
     event.preventDefault();
     if (stars.status === "signed-out") {
-      router.push(href.signIn(window.location.pathname + window.location.search));
+      // Sign-in says why it asks and stars the session once the person is in (lib/agenda/star-intent.ts).
+      router.push(href.signIn(window.location.pathname + window.location.search, sessionSlug));
       return;
     }
     toggleStar(conferenceSlug, sessionSlug);

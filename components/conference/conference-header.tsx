@@ -20,9 +20,10 @@ const personal = [
 export function ConferenceHeader({ conference }: { conference: ConferenceInfo }) {
   return (
     <div className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/40">
-      <div className="mx-auto max-w-5xl px-4 pt-6 sm:px-6 sm:pt-8">
-        <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
-          <div>
+      <div className="mx-auto max-w-5xl px-4 pt-4 sm:px-6 sm:pt-8">
+        {/* On a phone the name and my pages share a row, so the page's first screen is mostly the page. */}
+        <div className="flex items-start justify-between gap-x-3 sm:gap-x-6">
+          <div className="min-w-0">
             <p className="text-xs font-semibold uppercase tracking-wider text-accent-600 dark:text-accent-300">
               {formatDateSpan(conference.startDate, conference.endDate)}
               {conference.city && ` · ${conference.city}`}
@@ -30,16 +31,16 @@ export function ConferenceHeader({ conference }: { conference: ConferenceInfo })
             <p className="mt-1 text-xl font-bold tracking-tight sm:text-2xl">
               <Link href={href.schedule(conference.slug)}>{conference.name}</Link>
             </p>
-            {conference.venue && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{conference.venue}</p>}
+            {conference.venue && <p className="mt-0.5 hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">{conference.venue}</p>}
           </div>
           <nav aria-label="Your pages">
-            <ul className="flex gap-2 text-sm font-medium">
+            <ul className="flex flex-col items-end gap-1.5 text-xs font-medium sm:flex-row sm:gap-2 sm:text-sm">
               {personal.map((link) => (
                 <li key={link.label}>
                   <Link
                     href={link.href(conference.slug)}
                     prefetch={false}
-                    className="inline-block rounded-lg border border-zinc-300 px-3 py-1.5 hover:border-zinc-400 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:border-zinc-600 dark:hover:bg-zinc-800"
+                    className="inline-block whitespace-nowrap rounded-lg border border-zinc-300 px-2.5 py-1 sm:px-3 sm:py-1.5 hover:border-zinc-400 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:border-zinc-600 dark:hover:bg-zinc-800"
                   >
                     {link.label}
                   </Link>
@@ -48,7 +49,7 @@ export function ConferenceHeader({ conference }: { conference: ConferenceInfo })
             </ul>
           </nav>
         </div>
-        <nav aria-label={conference.name} className="mt-4">
+        <nav aria-label={conference.name} className="mt-3 sm:mt-4">
           <ul className="-mb-px flex gap-6 text-sm font-medium">
             {sections.map((section) => (
               <li key={section.label}>

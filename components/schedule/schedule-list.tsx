@@ -31,20 +31,27 @@ export function ScheduleList({
   conferenceSlug,
   timeZone,
   returnTo,
+  dayHeadings = "shown",
 }: {
   sessions: ScheduleEntry[];
   conferenceSlug: string;
   timeZone: string;
   returnTo?: string;
+  /** Hidden (for screen readers only) when the page's own heading already names the one day. */
+  dayHeadings?: "shown" | "hidden";
 }) {
   return (
     <div className="space-y-10">
       {groupByDayAndTime(sessions, timeZone).map((day) => (
         <section key={day.date} aria-labelledby={`day-${day.date}`}>
-          <h2 id={`day-${day.date}`} className="sticky top-0 z-20 -mx-4 bg-zinc-50/95 px-4 py-2 text-lg font-semibold tracking-tight backdrop-blur sm:-mx-6 sm:px-6 dark:bg-zinc-950/95">
+          <h2
+            id={`day-${day.date}`}
+            // Below the sticky day tabs.
+            className={dayHeadings === "hidden" ? "sr-only" : "sticky top-13 z-20 -mx-4 bg-zinc-50/95 px-4 py-2 text-lg font-semibold tracking-tight backdrop-blur sm:-mx-6 sm:px-6 dark:bg-zinc-950/95"}
+          >
             {formatLongDate(day.date)}
           </h2>
-          <ol className="mt-3 space-y-6">
+          <ol className={dayHeadings === "hidden" ? "space-y-6" : "mt-3 space-y-6"}>
             {day.slots.map((slot) => (
               <li key={slot.start.toISOString()} className="grid gap-3 sm:grid-cols-[4.5rem_1fr]">
                 <p className="pt-1 text-sm font-semibold tabular-nums text-zinc-500 dark:text-zinc-400">

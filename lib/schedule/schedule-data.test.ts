@@ -120,6 +120,23 @@ describe("listSessions", () => {
 });
 
 describe("loadScheduleView", () => {
+  it("shows the grid a day at a time, the first day when none is chosen, with the day's own tracks", async () => {
+    const view = await loadScheduleView(conference, { day: "2017-10-17", view: "grid" });
+    assert.ok(view.ok);
+    assert.equal(view.view, "grid");
+    assert.deepEqual(view.sessions.map((s) => s.slug), programOrder.slice(1, 5));
+    assert.deepEqual([view.page, view.pageCount, view.total], [1, 1, 4]);
+    assert.deepEqual(view.dayTracks?.sort(), ["black-belt", "community-theater", "general-session", "transform"]);
+    const first = await loadScheduleView(conference, { view: "grid" });
+    assert.ok(first.ok);
+    assert.equal(first.day?.date, "2017-10-16");
+    assert.equal((await loadScheduleView(conference, { day: "2017-10-17", view: "grid", page: 2 })).ok, false);
+    // A text filter always lists.
+    const searched = await loadScheduleView(conference, { day: "2017-10-17", view: "grid", q: "linuxkit" });
+    assert.ok(searched.ok);
+    assert.equal(searched.view, "list");
+  });
+
   it("refuses a day the conference does not have", async () => {
     const view = await loadScheduleView(conference, { day: "2017-10-20" });
     assert.equal(view.ok, false);
@@ -331,6 +348,17 @@ describe("view keys", () => {
       assert.equal(encodeViewKey(decodeViewKey(key)!), key);
     }
     assert.equal(decodeViewKey("2017-10-17%7Eedge%7E1")?.track, "edge");
+  });
+
+  it("adds the grid view to the key, keeping the list's keys as they were", () => {
+    assert.equal(encodeViewKey({ day: "2017-10-17", view: "grid" }), "2017-10-17~all~1~grid");
+    assert.equal(encodeViewKey({ day: "2017-10-17", view: "list" }), "2017-10-17~all~1");
+    assert.equal(encodeViewKey({ day: "2017-10-17", track: "edge", page: 3, view: "grid" }), "2017-10-17~edge~3~grid");
+    assert.deepEqual(decodeViewKey("2017-10-18~edge~1~grid"), { day: "2017-10-18", track: "edge", page: 1, view: "grid" });
+    assert.equal(decodeViewKey("2017-10-18~edge~1")?.view, undefined);
+    for (const key of ["all~all~02~grid", "all~all~0~grid", "all~all~1~list", "all~all~1~Grid", "all~all~1~grid~grid", "all~all~grid"]) {
+      assert.equal(decodeViewKey(key), null, `key ${JSON.stringify(key)}`);
+    }
   });
 
   it("rejects keys that are not a valid filter", () => {

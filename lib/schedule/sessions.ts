@@ -25,12 +25,20 @@ export function toSummary({ day, speakers, ...row }: SummaryRow): SessionSummary
 /** The program's one order: by start, then room, then title. Stars and notes sort by their session's. */
 export const programOrder = [{ startsAt: "asc" }, { room: { position: "asc" } }, { title: "asc" }] satisfies Prisma.SessionOrderByWithRelationInput[];
 
-export type ScheduleFilter = { dayId?: number; trackId?: number; skip?: number; take?: number };
+export type ScheduleFilter = {
+  dayId?: number; trackId?: number; skip?: number; take?: number;
+  /** Only sessions starting in [from, to), and those already running at `from` (the timetable grid's pages). */
+  window?: { from: Date; to: Date };
+};
 
 /** Sessions of a conference in program order, optionally one day's or one track's. */
 export async function listSessions(conferenceId: number, filter: ScheduleFilter = {}): Promise<SessionSummary[]> {
+  const { window } = filter;
   const page = await db.session.findMany({
-    where: { conferenceId, dayId: filter.dayId, trackId: filter.trackId },
+    where: {
+      conferenceId, dayId: filter.dayId, trackId: filter.trackId,
+      ...(window ? { OR: [{ startsAt: { gte: window.from, lt: window.to } }, { startsAt: { lt: window.from }, endsAt: { gt: window.from } }] } : {}),
+    },
     select: { id: true },
     orderBy: programOrder,
     skip: filter.skip,

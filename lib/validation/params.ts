@@ -28,6 +28,8 @@ export const scheduleParamsSchema = z.object({
   track: single(slugSchema.optional()),
   q: single(searchTextSchema.optional()),
   page: single(z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").max(100_000, "is too large").optional()),
+  /** The list (the default) or the timetable grid of rooms against time. */
+  view: single(z.enum(["list", "grid"], { error: 'must be "list" or "grid"' }).optional()),
 });
 
 export type ScheduleParams = z.output<typeof scheduleParamsSchema>;

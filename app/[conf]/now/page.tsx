@@ -56,7 +56,7 @@ export default async function NowPage({ params, searchParams }: Props) {
         {at < span.start && <p>{conference.name} has not started yet: it runs {dates}.</p>}
         {at >= span.end && <p>{conference.name} is over: it ran {dates}. Pick a moment below to see what was on.</p>}
       </div>
-      <RoomBoard rooms={rooms} conference={conference} atDay={localDate(at, tz)} returnTo={href.now(conference.slug, parsed.data.at ? toZonedIsoString(at, tz) : null)} />
+      <RoomBoard rooms={rooms} conference={conference} at={at} atDay={localDate(at, tz)} returnTo={href.now(conference.slug, parsed.data.at ? toZonedIsoString(at, tz) : null)} />
       <ExploreMoments conferenceSlug={conference.slug} moments={moments} />
     </div>
   );

@@ -8,6 +8,8 @@ import { requireViewer, safeReturnPath } from "@/lib/auth/viewer";
 import { getConference } from "@/lib/schedule/conference";
 import { conferenceSpan, listExploreMoments } from "@/lib/schedule/now";
 import { firstValue, slugSchema } from "@/lib/validation/params";
+import { atParamSchema } from "@/lib/validation/instant";
+import { formatShortDate, formatTime, localDate, zoneAbbreviation } from "@/lib/time";
 import { EmptyState } from "@/components/ui/notice";
 import { TimeZoneNote } from "@/components/conference/time-zone-note";
 import { AgendaDays } from "@/components/agenda/agenda-days";
@@ -39,8 +41,11 @@ export default async function MyAgendaPage({ params, searchParams }: Props) {
   if (!conference) notFound();
   const here = href.agenda(conference.slug);
   const viewer = await requireViewer(here);
-  const { changed, back, calendar } = agendaParamsSchema.parse(await searchParams);
-  const now = new Date();
+  const query = await searchParams;
+  const { changed, back, calendar } = agendaParamsSchema.parse(query);
+  // `?at=` as /now has it, to see what is next at another moment; a malformed one is ignored here.
+  const at = atParamSchema.safeParse(query).data?.at;
+  const now = at ?? new Date();
   const over = now >= conferenceSpan(conference).end;
   const [agenda, moments, changedTarget, subscribed] = await Promise.all([
     getAgenda(viewer.id, conference),
@@ -78,7 +83,14 @@ export default async function MyAgendaPage({ params, searchParams }: Props) {
         </EmptyState>
       ) : (
         <>
-          <NextUpPanel conference={conference} agenda={agenda} now={now} over={over} replay={moments[0] ?? null} />
+          <NextUpPanel
+            conference={conference}
+            agenda={agenda}
+            now={now}
+            atLabel={at ? `${formatShortDate(localDate(at, conference.timeZone))}, ${formatTime(at, conference.timeZone)} ${zoneAbbreviation(at, conference.timeZone)}` : null}
+            over={over}
+            replay={moments[0] ?? null}
+          />
           <AgendaDays agenda={agenda} conference={conference} />
         </>
       )}

@@ -38,7 +38,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
   const { conference } = session;
   const returnTo = safeReturnPath(parsed.data.returnTo, href.session(conference.slug, session.slug));
   const viewer = await getViewerFromRequest(request);
-  if (!viewer) return seeOther(href.signIn(returnTo));
+  // Signed out, the star is carried through sign-in and set there (lib/agenda/star-intent.ts); an explicit unstar needs nothing carried.
+  if (!viewer) return seeOther(href.signIn(returnTo, parsed.data.starred === "false" ? null : session.slug));
 
   const starred = parsed.data.starred ? parsed.data.starred === "true" : !(await isStarred(viewer.id, session.id));
   await setStar(viewer.id, session.id, starred);
