@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ConferenceInfo } from "@/lib/schedule/conference";
-import { href as routes } from "@/lib/routes";
+import { href } from "@/lib/routes";
+import { SearchForm } from "@/components/ui/search-form";
 import { formatShortDate } from "@/lib/time";
 import { ChipsIntoView } from "./chips-into-view";
 
@@ -22,7 +23,7 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
   /** Tracks with a session on the chosen day; null: every track. */
   dayTracks?: string[] | null;
 }) {
-  const href = (change: Partial<Selection>) => routes.schedule(conference.slug, { ...selection, ...change });
+  const filterHref = (change: Partial<Selection>) => href.schedule(conference.slug, { ...selection, ...change });
   const onDay = dayTracks ? new Set(dayTracks) : null;
   // The chosen track stays, even on a day without it, so that it can be cleared.
   const tracks = conference.tracks.filter((track) => !onDay || onDay.has(track.slug) || track.slug === selection.track);
@@ -34,7 +35,7 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
           {/* The grid shows one day at a time. */}
           {selection.view !== "grid" && (
             <li>
-              <Link href={href({ day: null })} aria-current={selection.day === null ? "page" : undefined} className={`${chip} ${selection.day === null ? chipActive : chipIdle}`}>
+              <Link href={filterHref({ day: null })} aria-current={selection.day === null ? "page" : undefined} className={`${chip} ${selection.day === null ? chipActive : chipIdle}`}>
                 All days
               </Link>
             </li>
@@ -43,7 +44,7 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
             const active = selection.day === day.date;
             return (
               <li key={day.date}>
-                <Link href={href({ day: day.date })} aria-current={active ? "page" : undefined} className={`${chip} ${active ? chipActive : chipIdle}`}>
+                <Link href={filterHref({ day: day.date })} aria-current={active ? "page" : undefined} className={`${chip} ${active ? chipActive : chipIdle}`}>
                   {formatShortDate(day.date)}
                   {day.label && <span className={active ? "opacity-75" : "text-zinc-500 dark:text-zinc-400"}>· {day.label}</span>}
                   {day.sessionCount === 0 && <span className={active ? "opacity-75" : "text-zinc-500 dark:text-zinc-400"}>· no sessions</span>}
@@ -58,7 +59,7 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
           <nav aria-label="Tracks">
             <ul data-chips className="relative -mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:px-0">
               <li>
-                <Link href={href({ track: null })} aria-current={selection.track === null ? "page" : undefined} className={`${chip} text-xs ${selection.track === null ? chipActive : chipIdle}`}>
+                <Link href={filterHref({ track: null })} aria-current={selection.track === null ? "page" : undefined} className={`${chip} text-xs ${selection.track === null ? chipActive : chipIdle}`}>
                   All tracks
                 </Link>
               </li>
@@ -66,7 +67,7 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
                 const active = selection.track === track.slug;
                 return (
                   <li key={track.slug}>
-                    <Link href={href({ track: active ? null : track.slug })} prefetch={false} aria-current={active ? "page" : undefined} className={`${chip} text-xs ${active ? chipActive : chipIdle}`}>
+                    <Link href={filterHref({ track: active ? null : track.slug })} prefetch={false} aria-current={active ? "page" : undefined} className={`${chip} text-xs ${active ? chipActive : chipIdle}`}>
                       <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: track.color }} />
                       {track.name}
                     </Link>
@@ -77,24 +78,15 @@ export function ScheduleFilters({ conference, selection, dayTracks = null }: {
           </nav>
         )}
         <ChipsIntoView />
-        <form role="search" action={`/${conference.slug}/schedule`} className="flex max-w-md gap-2">
-          {selection.day && <input type="hidden" name="day" value={selection.day} />}
-          {selection.track && <input type="hidden" name="track" value={selection.track} />}
-          <label htmlFor="schedule-q" className="sr-only">
-            Filter these sessions by text
-          </label>
-          <input
-            id="schedule-q"
-            name="q"
-            type="search"
-            defaultValue={selection.q ?? ""}
-            placeholder="Filter by title, speaker, topic…"
-            className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900"
-          />
-          <button type="submit" className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300">
-            Filter
-          </button>
-        </form>
+        <SearchForm
+          action={href.schedule(conference.slug)}
+          id="schedule-q"
+          label="Filter these sessions by text"
+          defaultValue={selection.q ?? ""}
+          placeholder="Filter by title, speaker, topic…"
+          submitLabel="Filter"
+          hidden={{ day: selection.day, track: selection.track }}
+        />
       </div>
     </>
   );

@@ -3,29 +3,23 @@ import type { SearchHit } from "@/lib/schedule/session-search";
 import { EmptyState } from "@/components/ui/notice";
 import { SearchResults } from "@/components/search/search-results";
 import { href } from "@/lib/routes";
+import { SearchForm } from "@/components/ui/search-form";
 
 /** The search page: the form, and for a query its ranked results or an empty state. */
 export function SearchPage({ conference, q, hits }: { conference: ConferenceInfo; q: string | null; hits: SearchHit[] }) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Search</h1>
-      <form role="search" action={href.search(conference.slug)} className="flex max-w-xl gap-2">
-        <label htmlFor="search-q" className="sr-only">
-          Search sessions, speakers and notes
-        </label>
-        <input
-          id="search-q"
-          name="q"
-          type="search"
-          defaultValue={q ?? ""}
-          autoFocus={!q}
-          placeholder="Try “kube”, “linuxkit” or a speaker’s name"
-          className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2.5 text-base placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900"
-        />
-        <button type="submit" className="rounded-lg bg-accent-600 px-5 py-2.5 text-sm font-semibold text-white hover:bg-accent-700">
-          Search
-        </button>
-      </form>
+      <SearchForm
+        action={href.search(conference.slug)}
+        id="search-q"
+        label="Search sessions, speakers and notes"
+        defaultValue={q ?? ""}
+        autoFocus={!q}
+        placeholder="Try “kube”, “linuxkit” or a speaker’s name"
+        submitLabel="Search"
+        prominent
+      />
       {q ? (
         <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">

@@ -6,7 +6,7 @@ import { HighlightedText, plainExcerpt } from "@/components/ui/highlighted-text"
 import { TrackBadge } from "@/components/ui/track-badge";
 import { StarButton } from "@/components/agenda/star-button";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
-import { href as routes } from "@/lib/routes";
+import { href } from "@/lib/routes";
 
 export function SessionCard({
   session,
@@ -26,7 +26,7 @@ export function SessionCard({
 }) {
   const Heading = `h${headingLevel}` as const;
   const cancelled = session.status === "cancelled";
-  const href = routes.session(conferenceSlug, session.slug);
+  const sessionHref = href.session(conferenceSlug, session.slug);
   return (
     <article
       className="relative rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition hover:border-zinc-300 hover:shadow dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-zinc-700"
@@ -45,7 +45,7 @@ export function SessionCard({
             {cancelled && <CancelledBadge />}
           </div>
           <Heading className={`mt-1.5 text-base font-semibold leading-snug ${cancelled ? "line-through decoration-zinc-400" : ""}`}>
-            <Link href={href} className="after:absolute after:inset-0 after:rounded-xl hover:text-accent-700 dark:hover:text-accent-300">
+            <Link href={sessionHref} className="after:absolute after:inset-0 after:rounded-xl hover:text-accent-700 dark:hover:text-accent-300">
               {session.titleHighlight ? <HighlightedText text={session.titleHighlight} /> : session.title}
             </Link>
           </Heading>
@@ -59,7 +59,7 @@ export function SessionCard({
           )}
         </div>
         {/* Above the title link's full-card ::after, so the star is clickable on its own. */}
-        <StarButton conferenceSlug={conferenceSlug} sessionSlug={session.slug} sessionTitle={session.title} returnTo={returnTo ?? href} className="-mr-2 -mt-2 shrink-0" />
+        <StarButton conferenceSlug={conferenceSlug} sessionSlug={session.slug} sessionTitle={session.title} returnTo={returnTo ?? sessionHref} className="-mr-2 -mt-2 shrink-0" />
       </div>
     </article>
   );

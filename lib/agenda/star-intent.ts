@@ -1,4 +1,6 @@
 import "server-only";
+import { redirect } from "next/navigation";
+import { getViewer, safeReturnPath } from "../auth/viewer";
 import { href } from "../routes";
 import { findSession } from "../schedule/sessions";
 import { slugSchema } from "../validation/params";
@@ -18,7 +20,7 @@ export function parseStarIntent(star: unknown, next: string): StarIntent | null 
 }
 
 /** The session an intent names, for the sign-in page to say which; null when unknown. */
-export async function findStarIntentSession(intent: StarIntent) {
+async function findStarIntentSession(intent: StarIntent) {
   return findSession(intent.conference, intent.session, starTargetSelect);
 }
 
@@ -32,4 +34,17 @@ export async function applyStarIntent(userId: string, intent: StarIntent, next: 
   if (!session) return null;
   await setStar(userId, session.id, true);
   return href.agenda(session.conference.slug, { changed: session.slug, back: next }, session.slug);
+}
+
+/**
+ * What the sign-in and sign-up pages start from: where to go afterwards, and the
+ * session a star sent the person here for (an unknown one is simply not
+ * mentioned). Someone already signed in goes straight on.
+ */
+export async function readSignInEntry(query: { next?: string | string[]; star?: string | string[] }) {
+  const next = safeReturnPath(query.next);
+  if (await getViewer()) redirect(next);
+  const intent = parseStarIntent(query.star, next);
+  const starring = intent ? await findStarIntentSession(intent) : null;
+  return { next, starring, star: starring ? starring.slug : null };
 }

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getViewer, safeReturnPath } from "@/lib/auth/viewer";
-import { findStarIntentSession, parseStarIntent } from "@/lib/agenda/star-intent";
-import { StarIntentNote } from "@/components/account/star-intent-note";
+import { readSignInEntry } from "@/lib/agenda/star-intent";
+import { AccountEntry } from "@/components/account/account-entry";
 import { SignUpForm } from "@/components/account/sign-up-form";
 import { signUp } from "../actions";
 import { href } from "@/lib/routes";
@@ -11,29 +8,16 @@ import { href } from "@/lib/routes";
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">) {
-  const query = await searchParams;
-  const next = safeReturnPath(query.next);
-  if (await getViewer()) redirect(next);
-  // Sent here by a star: say so, and star it once signed in. An unknown session is simply not mentioned.
-  const intent = parseStarIntent(query.star, next);
-  const starring = intent ? await findStarIntentSession(intent) : null;
-  const star = starring ? starring.slug : null;
+  const { next, star, starring } = await readSignInEntry(await searchParams);
   return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight">Create an account</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Your notes are private unless you choose to share them.</p>
-      </div>
-      {starring && <StarIntentNote title={starring.title} signUp={true} />}
-      <div className="rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
-        <SignUpForm next={next} star={star} action={signUp} />
-      </div>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Already have an account?{" "}
-        <Link href={href.signIn(next, star)} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
-          Sign in
-        </Link>
-      </p>
-    </div>
+    <AccountEntry
+      title="Create an account"
+      intro="Your notes are private unless you choose to share them."
+      starringTitle={starring?.title ?? null}
+      signUp={true}
+      other={{ question: "Already have an account?", label: "Sign in", href: href.signIn(next, star) }}
+    >
+      <SignUpForm next={next} star={star} action={signUp} />
+    </AccountEntry>
   );
 }
