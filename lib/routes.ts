@@ -61,6 +61,9 @@ export const href = {
   /** A private subscription URL; reached through a rewrite (next.config.ts). */
   agendaFeed: (conf: string, token: string) => `${conferencePath(conf)}/agenda/${segment(token)}.ics`,
 
+  /** What imports changed, newest first. */
+  changes: (conf: string) => `${conferencePath(conf)}/changes`,
+
   notes: (conf: string) => `${conferencePath(conf)}/me/notes`,
   notesExport: (conf: string) => `${conferencePath(conf)}/me/notes/export`,
 
@@ -71,6 +74,9 @@ export const href = {
     note: (conf: string, slug: string) => `/api/conferences/${segment(conf)}/sessions/${segment(slug)}/note`,
     calendar: (conf: string) => `/api/conferences/${segment(conf)}/me/calendar`,
     timeZone: () => "/api/me/time-zone",
+    /** An organiser's upload of the whole program (docs/decisions/0014-live-program.md). */
+    program: (conf: string, query?: { dryRun?: "1" }) => withQuery(`/api/conferences/${segment(conf)}/program`, query),
+    changes: (conf: string, since?: string | null) => withQuery(`/api/conferences/${segment(conf)}/changes`, { since }),
     /** better-auth's: who is signed in, asked from the browser. */
     signedIn: () => "/api/auth/get-session",
   },

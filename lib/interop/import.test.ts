@@ -1,13 +1,16 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
+import { createPrismaClient } from "../db/engine";
+import { migrationNames } from "../db/migration-status";
+import { applyMigrations } from "../db/schema-engine";
 import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/users";
 import { databaseSnapshot } from "../test/snapshot";
@@ -26,7 +29,7 @@ const quirky = readFileSync(fixturePath, "utf8");
 const scratch = mkdtempSync(path.join(tmpdir(), "hallway-import-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-const importText = async (text: string) => importProgram(db, parseProgram(text));
+const importText = async (text: string) => (await importProgram(db, parseProgram(text))).report;
 const quirkyWith = (change: (doc: { schedule: { conference: { days: { rooms: Record<string, Record<string, unknown>[]> }[] } } }) => void) => {
   const doc = JSON.parse(quirky);
   change(doc);
@@ -144,8 +147,9 @@ describe("npm run import", () => {
       return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
     }
   };
+  // An empty write-ahead log, which a read-only look at the database may leave, holds nothing.
   const fingerprint = (file: string) =>
-    [file, `${file}-wal`].map((f) => (existsSync(f) ? createHash("sha256").update(readFileSync(f)).digest("hex") : "absent")).join();
+    [file, `${file}-wal`].map((f) => (existsSync(f) && statSync(f).size > 0 ? createHash("sha256").update(readFileSync(f)).digest("hex") : "absent")).join();
 
   let server: Server;
   let origin: string;
@@ -159,8 +163,30 @@ describe("npm run import", () => {
   });
   after(() => server.close());
 
-  it("migrates a fresh database, imports, and changes nothing on bad input", { timeout: 120_000 }, async () => {
+  it("refuses a database that is missing or behind the migrations, and changes nothing", { timeout: 120_000 }, async () => {
+    const missing = path.join(scratch, "cli-missing", "absent.db");
+    const refused = await run([path.relative(root, fixturePath)], missing);
+    assert.equal(refused.code, 3);
+    assert.match(refused.stderr, /^No database at .*absent\.db: start Hallway once \(npm start\) or run `npm run db -- migrate`, then try again\.\n$/);
+    assert.equal(existsSync(missing), false, "the import does not create a database");
+
+    const behind = path.join(scratch, "cli-behind", "behind.db");
+    await applyMigrations(`file:${behind}`);
+    const last = migrationNames().at(-1)!;
+    const connection = createPrismaClient(`file:${behind}`);
+    await connection.$executeRaw`DELETE FROM "_prisma_migrations" WHERE "migration_name" = ${last}`;
+    await connection.$disconnect();
+    const untouched = fingerprint(behind);
+    const stale = await run([path.relative(root, fixturePath)], behind);
+    assert.equal(stale.code, 3);
+    assert.equal(stale.stderr.split("\n").length, 2, "one line");
+    assert.match(stale.stderr, new RegExp(`is behind this copy of Hallway \\(1 migration not applied: ${last}\\); restart the server`));
+    assert.equal(fingerprint(behind), untouched, "the database file did not change");
+  });
+
+  it("imports into a migrated database, and changes nothing on bad input", { timeout: 120_000 }, async () => {
     const database = path.join(scratch, "cli", "fresh.db");
+    await applyMigrations(`file:${database}`);
     const first = await run([path.relative(root, fixturePath)], database);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(first.stdout.split("\n")[0], "Quirk Camp 2019 (quirkcamp19): 6 added, 0 changed, 0 cancelled (kept with their notes), 0 unchanged");
