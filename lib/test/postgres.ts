@@ -55,7 +55,7 @@ async function findServer(): Promise<PostgresServer> {
  * before importing anything that reads it); dropped when the tests end. Null, with the reason
  * logged, when there is no server.
  */
-export async function usePostgresTestDatabase(): Promise<string | null> {
+export async function setupPostgresTestDatabase(): Promise<string | null> {
   const found = await postgresServer();
   if ("skip" in found) {
     console.log(`# skipping PostgreSQL tests: ${found.skip}`);
