@@ -2,7 +2,7 @@
  * Everything PostgreSQL-specific about connecting, the counterpart of lib/db/sqlite.ts: one
  * pool per process and database, which the Prisma client (through @prisma/adapter-pg, on the
  * client generated from prisma/postgresql/schema.prisma) and the hot-path reads share
- * (docs/decisions/0014-search-on-postgresql.md).
+ * (docs/decisions/0014-postgresql.md).
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";

@@ -1,6 +1,6 @@
 /**
  * Search on PostgreSQL's full-text search, the counterpart of fts5.ts with the same
- * contract and the same tests (docs/decisions/0014-search-on-postgresql.md). The index is
+ * contract and the same tests (docs/decisions/0014-postgresql.md). The index is
  * session_search and note_search, kept by the triggers of
  * prisma/postgresql/migrations/*_search_index; words go through the `hallway_search`
  * configuration (simple + unaccent: case and accents ignored, no stemming, as FTS5's unicode61).
