@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { mayBeSignedIn } from "@/lib/auth/session-cookie-name";
-import { encodeSearchKey, encodeViewKey } from "@/lib/schedule/view-key";
+import { encodeViewKey } from "@/lib/schedule/view-key";
+import { encodeSearchKey } from "@/lib/search/search-key";
 import { scheduleParamsSchema, searchParamsToRecord, searchTextSchema } from "@/lib/validation/params";
 
 /**

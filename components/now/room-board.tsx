@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ExploreMoment, RoomNowAndNext } from "@/lib/schedule/now";
-import { SessionCard } from "@/components/schedule/session-card";
+import { SessionCard } from "@/components/session/session-card";
 
 /** Every room, in room order, with what is on in it and what comes next. */
 export function RoomBoard({ rooms, conference, atDay, returnTo }: {

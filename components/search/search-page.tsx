@@ -1,5 +1,5 @@
 import type { ConferenceInfo } from "@/lib/schedule/conference";
-import type { SearchHit } from "@/lib/search/search-sessions";
+import type { SearchHit } from "@/lib/schedule/session-search";
 import { EmptyState } from "@/components/ui/notice";
 import { SearchResults } from "@/components/search/search-results";
 

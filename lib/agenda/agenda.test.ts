@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { nightProgram, tinyProgram } from "../test/programs";
 import { zonedTimeToUtc } from "../time";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
@@ -35,9 +35,8 @@ before(async () => {
   await seedDemo({ db, log: () => {} });
   await loadProgram(db, tinyProgram());
   await loadProgram(db, nightProgram());
-  for (const [userId, name] of [[ada, "Ada"], [bob, "Bob"]] as const) {
-    await db.user.create({ data: { id: userId, name, email: `${userId}@example.invalid` } });
-  }
+  await createTestUser(db, { id: ada, name: "Ada" });
+  await createTestUser(db, { id: bob, name: "Bob" });
   demo = (await getConference("dockercon-eu-2017"))!;
   night = (await getConference("night-conf"))!;
   for (const s of await db.session.findMany({ select: { id: true, slug: true } })) ids.set(s.slug, s.id);

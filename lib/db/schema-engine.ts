@@ -24,12 +24,11 @@ import pg from "pg";
 import { externalSearchTables } from "../../prisma.config";
 import { externalPostgresSearchTables } from "../../prisma.postgresql.config";
 import { postgresMigrationAdapterFactory } from "./postgres-migration-adapter";
-import { databaseName, isPostgresUrl, withDatabase } from "./postgres-url";
+import { engineNameOf, type EngineName } from "./engine";
+import { databaseName, withDatabase } from "./postgres-url";
 import { sqliteFilePath } from "./url";
 
 const root = path.resolve(import.meta.dirname, "../..");
-
-export type Engine = "sqlite" | "postgresql";
 
 const layouts = {
   sqlite: {
@@ -42,17 +41,18 @@ const layouts = {
     migrationsDir: path.join(root, "prisma/postgresql/migrations"),
     filters: { externalTables: externalPostgresSearchTables, externalEnums: [] },
   },
-} satisfies Record<Engine, unknown>;
+} satisfies Record<EngineName, unknown>;
 
-export const engineOf = (databaseUrl: string): Engine => (isPostgresUrl(databaseUrl) ? "postgresql" : "sqlite");
+/** The engine a URL names, by the engine seam's rule; any other URL is refused with its message. */
+export const engineOf = (databaseUrl: string): EngineName => engineNameOf(databaseUrl);
 
 export const schemaPath = layouts.sqlite.schemaPath;
 export const migrationsDir = layouts.sqlite.migrationsDir;
-export const migrationsDirOf = (engine: Engine) => layouts[engine].migrationsDir;
+export const migrationsDirOf = (engine: EngineName) => layouts[engine].migrationsDir;
 
 type Schema = { files: { path: string; content: string }[] };
 
-export function readSchema(engine: Engine = "sqlite"): Schema {
+export function readSchema(engine: EngineName = "sqlite"): Schema {
   const file = layouts[engine].schemaPath;
   return { files: [{ path: file, content: readFileSync(file, "utf8") }] };
 }
@@ -168,7 +168,7 @@ export async function diffMigrationsToSchema(schema?: Schema, databaseUrl?: stri
   );
 }
 
-async function withScratchDatabase<T>(engine: Engine, databaseUrl: string | undefined, work: (url: string) => Promise<T>): Promise<T> {
+async function withScratchDatabase<T>(engine: EngineName, databaseUrl: string | undefined, work: (url: string) => Promise<T>): Promise<T> {
   if (engine === "sqlite") {
     const scratch = mkdtempSync(path.join(tmpdir(), "hallway-migrations-"));
     try {

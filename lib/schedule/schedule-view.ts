@@ -1,14 +1,11 @@
-import { searchSessions, type SearchHit } from "../search/search-sessions";
+import { searchPageLimit } from "../search/settings";
 import type { ScheduleParams } from "../validation/params";
 import type { ConferenceInfo } from "./conference";
+import { searchSessions, type SearchHit } from "./session-search";
 import { countSessions, listSessions, type SessionSummary } from "./sessions";
 
 /** Sessions on one schedule page; a big conference's day is split into pages of this size. */
 export const schedulePageSize = 60;
-/** The JSON API's search answers at most this many sessions, best first. */
-export const searchResultLimit = 100;
-/** A search page shows at most this many: enough to scan on a phone, cheap to render. */
-export const searchPageLimit = 30;
 
 export type ScheduleEntry = SessionSummary & Partial<Pick<SearchHit, "titleHighlight" | "snippet">>;
 

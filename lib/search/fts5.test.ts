@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
-import { rankSessions, toFtsQuery } from "./fts5";
+import { setupTestDatabase } from "../test/database";
+import { toFtsQuery } from "./fts5";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
-const { searchSessions } = await import("./search-sessions");
+const { searchSessions } = await import("../schedule/session-search");
 const { hostileInputs, searchContract } = await import("./search-contract");
 
 const wellFormedQuery = /^"[\p{L}\p{N}\p{M}]+"\*(?: "[\p{L}\p{N}\p{M}]+"\*)*$/u;
@@ -61,5 +60,5 @@ describe("toFtsQuery", () => {
   });
 });
 
-// The behaviour every search implementation shares (search-contract.ts), on FTS5.
-searchContract({ db, searchSessions, rankSessions, queryText: toFtsQuery });
+// The behaviour every search implementation shares (search-contract.ts), here on FTS5.
+searchContract({ db, searchSessions });

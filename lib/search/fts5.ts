@@ -1,17 +1,13 @@
 /**
- * Search on SQLite's FTS5 (docs/decisions/0003-search-with-fts5.md). This is
- * the only module that speaks FTS5; a PostgreSQL deployment would put a
- * tsvector implementation of the same functions beside it.
+ * Search on SQLite's FTS5 (docs/decisions/0003-search-with-fts5.md): the SQLite
+ * implementation of the search contract in lib/search/engine.ts, and the only
+ * module that speaks FTS5. A second engine's search sits beside it.
  */
 import type { Db } from "../db/client";
 import { readRows } from "../db/sqlite";
-
-/** Marks around matched words in highlights: control characters no user text can carry through. */
-export const MARK_START = "\u0002";
-export const MARK_END = "\u0003";
-
-const maxTerms = 12;
-const maxTermLength = 64;
+import type { Highlight, RankedSession, SearchEngine, SearchScope } from "./engine";
+import { MARK_START } from "./marks";
+import { isShortTerm, searchTerms } from "./search-terms";
 
 /**
  * Turns whatever a person typed into an FTS5 query that can never be a syntax
@@ -27,40 +23,18 @@ export function toFtsQuery(text: string): string | null {
 /** Each term quoted and made a prefix: `"kube"* "swarm"*`. */
 const prefixQuery = (terms: string[]) => terms.map((t) => `"${t}"*`).join(" ");
 
-/** The distinct runs of letters and digits in what was typed, lower-cased and capped. */
-function searchTerms(text: string): string[] {
-  const words = text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  // Cut by code points, never inside a character.
-  return [...new Set(words.map((w) => Array.from(w).slice(0, maxTermLength).join("")))].slice(0, maxTerms);
-}
-
-/**
- * Words of one or two letters match a great many rows as prefixes; they are
- * looked up in titles, names, tracks and rooms only, never in abstracts and notes.
- */
+/** Where short words (search-terms.ts) are looked up: titles, names, tracks and rooms, never abstracts and notes. */
 const headingColumns = "{title subtitle speakers track room}";
-const shortTermLength = 2;
 /** Every column a person's words may match: all but `scope`, which only the filters below use. */
 const textColumns = "{title subtitle speakers track room abstract notes}";
 
 /** The query for session_search, from `searchTerms`: like `prefixQuery`, with short words kept to the heading columns. */
 function sessionQuery(terms: string[]): string {
   const query = terms
-    .map((t) => (Array.from(t).length <= shortTermLength ? `${headingColumns} : "${t}"*` : `"${t}"*`))
+    .map((t) => (isShortTerm(t) ? `${headingColumns} : "${t}"*` : `"${t}"*`))
     .join(" ");
   return `${textColumns} : (${query})`;
 }
-
-export type RankedSession = { sessionId: number; score: number };
-
-export type SearchScope = {
-  conferenceId: number;
-  /** Whose private notes may match besides public ones; null for a signed-out visitor. */
-  viewerId: string | null;
-  dayId?: number;
-  trackId?: number;
-  limit: number;
-};
 
 /**
  * The scope filter on session_search: each row's `scope` column holds its
@@ -188,8 +162,6 @@ export function rankSessions(text: string, scope: SearchScope): RankedSession[] 
     .slice(0, scope.limit);
 }
 
-export type Highlight = { sessionId: number; title: string; snippet: string | null };
-
 /**
  * `+rowid IN` keeps SQLite from running the full-text query once per id: one scan, then a
  * filter; the rowid range, which FTS5 takes itself, keeps that scan to the ids' stretch of the index.
@@ -240,3 +212,10 @@ export async function optimizeSearchIndex(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`INSERT INTO "session_search" ("session_search") VALUES ('optimize')`);
   await db.$executeRawUnsafe(`INSERT INTO "note_search" ("note_search") VALUES ('optimize')`);
 }
+
+/** FTS5 behind the search contract; its statements answer at once, on the read connection. */
+export const fts5Search: SearchEngine = {
+  rankSessions: async (text, scope) => rankSessions(text, scope),
+  highlightSessions: async (text, sessionIds, viewerId) => highlightSessions(text, sessionIds, viewerId),
+  optimizeIndex: optimizeSearchIndex,
+};

@@ -1,6 +1,6 @@
 /**
  * The search index follows every write to the program and to notes, by the engine's own
- * triggers, not by application code: a contract every search implementation keeps, run by
+ * triggers, never by application code: a contract every search implementation keeps, run by
  * search-index-sync.test.ts on SQLite and postgres-index-sync.test.ts on PostgreSQL. Import it
  * after the test database is set up: the seed reads DATABASE_URL when loaded.
  */
@@ -10,14 +10,15 @@ import type { Db } from "../db/client";
 import { seedDemo } from "../../prisma/seed";
 import { loadProgram } from "../program/load-program";
 import { tinyProgram } from "../test/programs";
-import type { SearchHit, SearchOptions } from "./search-sessions";
+import { createTestUser } from "../test/users";
+import type { SearchRequest, SearchResult } from "./search-contract";
 
 /** A session's row in the index, its columns' text as the index holds it; `scope` is "c<conference> d<day> t<track or 0>". */
 export type IndexedSession = { id: bigint | number; title: string; subtitle: string; speakers: string; track: string; room: string; abstract: string; notes: string; scope: string };
 
 export type IndexSyncContext = {
   db: Db;
-  searchSessions(text: string, options: SearchOptions): Promise<SearchHit[]>;
+  searchSessions(text: string, options: SearchRequest): Promise<SearchResult[]>;
   /** Every session's row in the index, by id. */
   indexedSessions(): Promise<IndexedSession[]>;
   /** The engine's own check that the notes' index agrees with "Note"; throws when not. */
@@ -70,12 +71,8 @@ export function indexSyncContract({ db, searchSessions, indexedSessions, checkIn
     before(async () => {
       await seedDemo({ db, log: () => {} });
       conferenceId = (await db.conference.findUniqueOrThrow({ where: { slug: "dockercon-eu-2017" } })).id;
-      await db.user.createMany({
-        data: [
-          { id: "note-author", name: "Note Author", email: "author@example.invalid" },
-          { id: "note-reader", name: "Note Reader", email: "reader@example.invalid" },
-        ],
-      });
+      await createTestUser(db, { id: "note-author", name: "Note Author" });
+      await createTestUser(db, { id: "note-reader", name: "Note Reader" });
     });
 
     afterEach(assertIndexMirrorsTables);
@@ -213,7 +210,7 @@ export function indexSyncContract({ db, searchSessions, indexedSessions, checkIn
 
     it("deleting a user deletes their notes from the index", async () => {
       const session = await sessionId("looking-under-the-hood-containerd");
-      await db.user.create({ data: { id: "leaving-user", name: "Leaving", email: "leaving@example.invalid" } });
+      await createTestUser(db, { id: "leaving-user", name: "Leaving" });
       await db.note.create({ data: { userId: "leaving-user", sessionId: session, body: "Marmotfarewell", visibility: "public" } });
       assert.deepEqual(await found("marmotfarewell"), ["looking-under-the-hood-containerd"]);
       await db.user.delete({ where: { id: "leaving-user" } });

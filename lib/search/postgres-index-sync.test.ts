@@ -3,15 +3,16 @@
  * (prisma/postgresql/migrations/*_search_index), not by application code.
  */
 import { describe, it } from "node:test";
+import { setupPostgresTestDatabase } from "../test/postgres";
 import type { IndexedSession } from "./index-sync-contract";
-import { postgresSearchSetup } from "./postgres-test-setup";
 
-const setup = await postgresSearchSetup();
+const url = await setupPostgresTestDatabase();
+const { db } = await import("../db/client");
+const { searchSessions } = await import("../schedule/session-search");
+const { indexSyncContract } = await import("./index-sync-contract");
 
-if (setup) {
-  const { db, searchSessions } = setup;
-  const { indexSyncContract } = await import("./index-sync-contract");
-  // What every search implementation keeps (index-sync-contract.ts), on PostgreSQL.
+if (url) {
+  // What every search implementation keeps (index-sync-contract.ts), here on PostgreSQL.
   indexSyncContract({
     db,
     searchSessions,

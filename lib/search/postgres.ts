@@ -1,13 +1,14 @@
 /**
- * Search on PostgreSQL's full-text search, the counterpart of fts5.ts with the same
- * contract and the same tests (docs/decisions/0014-postgresql.md). The index is
+ * Search on PostgreSQL's full-text search: the PostgreSQL implementation of the search
+ * contract in lib/search/engine.ts, beside fts5.ts, with the same tests (docs/decisions/0014-postgresql.md). The index is
  * session_search and note_search, kept by the triggers of
  * prisma/postgresql/migrations/*_search_index; words go through the `hallway_search`
  * configuration (simple + unaccent: case and accents ignored, no stemming, as FTS5's unicode61).
  */
 import type { Db } from "../db/client";
 import { readPostgresRows } from "../db/postgres";
-import { MARK_END, MARK_START, type Highlight, type RankedSession, type SearchScope } from "./fts5";
+import type { Highlight, RankedSession, SearchEngine, SearchScope } from "./engine";
+import { MARK_END, MARK_START } from "./marks";
 import { isShortTerm, searchTerms } from "./search-terms";
 
 /**
@@ -141,3 +142,6 @@ export async function optimizeSearchIndex(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`SELECT gin_clean_pending_list('session_search_document_idx'::regclass)`);
   await db.$executeRawUnsafe(`ANALYZE session_search, note_search`);
 }
+
+/** PostgreSQL's full-text search behind the search contract. */
+export const postgresSearch: SearchEngine = { rankSessions, highlightSessions, optimizeIndex: optimizeSearchIndex };

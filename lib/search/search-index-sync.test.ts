@@ -2,16 +2,15 @@
  * The FTS5 index is kept up to date by triggers (prisma/migrations/20261127225500_search_index),
  * not by application code: every write to the program or to notes must show in search at once.
  */
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import type { IndexedSession } from "./index-sync-contract";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
-const { searchSessions } = await import("./search-sessions");
+const { searchSessions } = await import("../schedule/session-search");
 const { indexSyncContract } = await import("./index-sync-contract");
 
-// What every search implementation keeps (index-sync-contract.ts), on FTS5.
+// What every search implementation keeps (index-sync-contract.ts), here on FTS5.
 indexSyncContract({
   db,
   searchSessions,

@@ -70,6 +70,10 @@ export async function setupPostgresTestDatabase(): Promise<string | null> {
   await applyMigrations(url);
   process.env.DATABASE_URL = url;
   after(async () => {
+    // What the tests opened on it, then the database itself.
+    const { closeReadConnection, db } = await import("../db/client");
+    await db.$disconnect();
+    await closeReadConnection();
     const cleanup = new pg.Client({ connectionString: found.url });
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { getConference } from "@/lib/schedule/conference";
-import { searchPageLimit } from "@/lib/schedule/schedule-view";
-import { searchSessions } from "@/lib/search/search-sessions";
+import { searchSessions } from "@/lib/schedule/session-search";
+import { searchPageLimit } from "@/lib/search/settings";
 import { searchTextSchema } from "@/lib/validation/params";
 import { SearchPage, searchTitle } from "@/components/search/search-page";
 

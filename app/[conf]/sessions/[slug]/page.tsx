@@ -7,7 +7,7 @@ import { formatLongDate, formatTimeRange } from "@/lib/time";
 import { CancelledBadge, KindBadge } from "@/components/ui/kind-badge";
 import { Markdown } from "@/components/ui/markdown";
 import { TrackBadge } from "@/components/ui/track-badge";
-import { SessionCard } from "@/components/schedule/session-card";
+import { SessionCard } from "@/components/session/session-card";
 import { PublicNotes } from "@/components/session/public-notes";
 import { MyNote } from "@/components/notes/my-note";
 import { StarButton } from "@/components/agenda/star-button";

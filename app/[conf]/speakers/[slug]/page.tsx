@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getConference } from "@/lib/schedule/conference";
 import { getSpeaker } from "@/lib/schedule/speakers";
 import { Markdown } from "@/components/ui/markdown";
-import { SessionCard } from "@/components/schedule/session-card";
+import { SessionCard } from "@/components/session/session-card";
 
 export const revalidate = 300;
 export async function generateStaticParams() {

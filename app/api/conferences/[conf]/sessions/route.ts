@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { getConference } from "@/lib/schedule/conference";
 import { sessionToJson } from "@/lib/schedule/api-shape";
-import { searchResultLimit } from "@/lib/schedule/schedule-view";
+import { searchSessions } from "@/lib/schedule/session-search";
 import { countSessions, listSessions } from "@/lib/schedule/sessions";
-import { searchSessions } from "@/lib/search/search-sessions";
+import { searchResultLimit } from "@/lib/search/settings";
 import { describeIssues, scheduleParamsSchema, searchParamsToRecord } from "@/lib/validation/params";
 import { getViewerFromRequest } from "@/lib/auth/viewer";
 import { jsonError, privateNoStore, sharedPublic } from "@/lib/http";
