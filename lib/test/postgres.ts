@@ -46,8 +46,28 @@ async function findServer(): Promise<PostgresServer> {
     return { skip: "no PostgreSQL server: set DATABASE_URL_POSTGRES, or install postgresql and postgresql-contrib so the tests start one" };
   }
   const cluster = startCluster(port);
-  after(() => stopCluster(cluster.dir));
+  // At exit, after every test's own teardown (which may still drop its database on it).
+  process.on("exit", () => stopCluster(cluster.dir));
   return { url: withDatabase(cluster.url, "postgres") };
+}
+
+/** A new, migrated database on the test server, dropped when the tests end; its URL. */
+export async function createPostgresTestDatabase(serverUrl: string, beforeDrop: () => Promise<void> = async () => {}): Promise<string> {
+  const name = `hallway_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = withDatabase(serverUrl, name);
+  await applyMigrations(url);
+  after(async () => {
+    await beforeDrop();
+    const cleanup = new pg.Client({ connectionString: serverUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await cleanup.end();
+  });
+  return url;
 }
 
 /**
@@ -61,23 +81,12 @@ export async function setupPostgresTestDatabase(): Promise<string | null> {
     console.log(`# skipping PostgreSQL tests: ${found.skip}`);
     return null;
   }
-  const name = `hallway_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: found.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = withDatabase(found.url, name);
-  await applyMigrations(url);
-  process.env.DATABASE_URL = url;
-  after(async () => {
-    // What the tests opened on it, then the database itself.
+  // What the tests opened on it closes first.
+  const url = await createPostgresTestDatabase(found.url, async () => {
     const { closeReadConnection, db } = await import("../db/client");
     await db.$disconnect();
     await closeReadConnection();
-    const cleanup = new pg.Client({ connectionString: found.url });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await cleanup.end();
   });
+  process.env.DATABASE_URL = url;
   return url;
 }
