@@ -23,6 +23,16 @@ const importBoundaries = [
     message: "Only lib/db and the SQLite search implementation know SQLite: use db and readSql (lib/db/client.ts) or the engine (lib/db/engine.ts).",
   },
   {
+    target: [...engineUnaware, "./lib/search/!(postgres|postgres.test|postgres-index-sync.test).ts"],
+    from: "./lib/db/postgres.ts",
+    message: "Only lib/db and the PostgreSQL search implementation know PostgreSQL: use db and readSql (lib/db/client.ts) or the engine (lib/db/engine.ts).",
+  },
+  {
+    target: engineUnaware,
+    from: "./lib/search/postgres.ts",
+    message: "postgres.ts is one search implementation: use searchEngine() (lib/search/engine.ts), or searchSessions (lib/schedule/session-search.ts).",
+  },
+  {
     target: engineUnaware,
     from: "./lib/search/fts5.ts",
     message: "fts5.ts is one search implementation: use searchEngine() (lib/search/engine.ts), or searchSessions (lib/schedule/session-search.ts).",
@@ -33,6 +43,15 @@ const importBoundaries = [
     message: "components/schedule uses components/search, not the reverse: a part both need belongs in components/session or components/ui.",
   },
 ];
+
+const driverImport = (engine) => (name) => ({
+  name,
+  message: `Only lib/db talks to the ${engine} driver: use db and readSql (lib/db/client.ts) or the engine (lib/db/engine.ts).`,
+});
+const sqliteDriver = ["better-sqlite3", "@prisma/adapter-better-sqlite3"].map(driverImport("SQLite"));
+const postgresDriver = ["pg", "@prisma/adapter-pg"].map(driverImport("PostgreSQL"));
+const sqliteDriverUsers = ["lib/search/fts5.ts", "bench/generate.ts", "bench/note-saves.ts", "scripts/migrations.test.ts"];
+const postgresDriverUsers = ["lib/test/postgres.ts", "scripts/migrations-postgres.test.ts"];
 
 const config = [
   ...nextCoreWebVitals,
@@ -69,22 +88,15 @@ const config = [
       ],
     },
   },
+  // Only lib/db talks to a database driver. The benchmark bulk-loads and the migration test
+  // inspects the SQLite file itself; the PostgreSQL test helpers create and drop databases.
   {
-    // The benchmark bulk-loads and the migration test inspects the SQLite file itself.
     files: ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"],
-    ignores: ["lib/db/**", "lib/search/fts5.ts", "bench/generate.ts", "bench/note-saves.ts", "scripts/migrations.test.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: ["better-sqlite3", "@prisma/adapter-better-sqlite3"].map((name) => ({
-            name,
-            message: "Only lib/db talks to the SQLite driver: use db and readSql (lib/db/client.ts) or the engine (lib/db/engine.ts).",
-          })),
-        },
-      ],
-    },
+    ignores: ["lib/db/**", ...sqliteDriverUsers, ...postgresDriverUsers],
+    rules: { "no-restricted-imports": ["error", { paths: [...sqliteDriver, ...postgresDriver] }] },
   },
+  { files: sqliteDriverUsers, rules: { "no-restricted-imports": ["error", { paths: postgresDriver }] } },
+  { files: postgresDriverUsers, rules: { "no-restricted-imports": ["error", { paths: sqliteDriver }] } },
 ];
 
 export default config;
