@@ -4,7 +4,7 @@ import { defineConfig } from "prisma/config";
 // scripts/postgres-schema.ts and its own migration history, for the Prisma CLI
 // (`prisma migrate deploy --config prisma.postgresql.config.ts` where the native engine
 // downloads) and for lib/db/schema-engine.ts. The search tables and their triggers are
-// hand-written SQL (docs/decisions/0014-postgresql.md); on PostgreSQL Prisma names
+// hand-written SQL (docs/decisions/0018-postgresql.md); on PostgreSQL Prisma names
 // external tables with their schema.
 export const externalPostgresSearchTables = ["public.session_search", "public.note_search"];
 

@@ -1,7 +1,7 @@
 /**
  * The one place that knows which database engine runs. DATABASE_URL picks it
  * (docs/decisions/0013-one-engine-seam.md): a `file:` URL, or none, is SQLite;
- * `postgresql://…` (or `postgres://…`) is PostgreSQL (docs/decisions/0014-postgresql.md);
+ * `postgresql://…` (or `postgres://…`) is PostgreSQL (docs/decisions/0018-postgresql.md);
  * anything else is refused with a message naming what is supported. Everything
  * above lib/db and lib/search reaches the database through `db` and `readSql`
  * (lib/db/client.ts) and never learns which engine answered.

@@ -1,6 +1,6 @@
 /**
  * Everything PostgreSQL-specific about connecting, the counterpart of lib/db/sqlite.ts behind
- * the engine seam (lib/db/engine.ts; docs/decisions/0014-postgresql.md): the Prisma client on
+ * the engine seam (lib/db/engine.ts; docs/decisions/0018-postgresql.md): the Prisma client on
  * @prisma/adapter-pg, generated from prisma/postgresql/schema.prisma, and a pool of its own for
  * the hot-path reads (`readSql`: search, session summaries), past Prisma's cost per query.
  */
@@ -67,7 +67,7 @@ export const postgresEngine: DatabaseEngine = {
   name: "postgresql",
   provider: "postgresql",
   adapterFactory: postgresAdapterFactory,
-  // The same models as SQLite's client, generated for the other provider (docs/decisions/0014-postgresql.md).
+  // The same models as SQLite's client, generated for the other provider (docs/decisions/0018-postgresql.md).
   createClient: (url) => new PostgresPrismaClient({ adapter: postgresAdapterFactory(url) }) as unknown as PrismaClient,
   // Prisma.Sql's `text` is its SQL with `$1` placeholders, the form PostgreSQL reads.
   readSql: <Row>(query: { text: string; values: unknown[] }) => readPostgresRows<Row>(query.text, query.values),

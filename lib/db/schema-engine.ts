@@ -4,7 +4,7 @@
  * (docs/decisions/0001-migrations-with-the-wasm-schema-engine.md). Each engine has its
  * schema and its migration history, both in Prisma's layout with its `_prisma_migrations`
  * table, so `prisma migrate deploy` accepts the same history: SQLite's prisma/schema.prisma
- * and prisma/migrations, PostgreSQL's prisma/postgresql/ (docs/decisions/0014-postgresql.md).
+ * and prisma/migrations, PostgreSQL's prisma/postgresql/ (docs/decisions/0018-postgresql.md).
  * The database URL chooses.
  *
  * Importing this module needs `node --experimental-wasm-modules`.

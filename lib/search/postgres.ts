@@ -1,6 +1,6 @@
 /**
  * Search on PostgreSQL's full-text search: the PostgreSQL implementation of the search
- * contract in lib/search/engine.ts, beside fts5.ts, with the same tests (docs/decisions/0014-postgresql.md). The index is
+ * contract in lib/search/engine.ts, beside fts5.ts, with the same tests (docs/decisions/0018-postgresql.md). The index is
  * session_search and note_search, kept by the triggers of
  * prisma/postgresql/migrations/*_search_index; words go through the `hallway_search`
  * configuration (simple + unaccent: case and accents ignored, no stemming, as FTS5's unicode61).

@@ -1,5 +1,5 @@
 -- Full-text search on PostgreSQL, the counterpart of SQLite's FTS5 tables (prisma/migrations/*search*,
--- docs/decisions/0014-postgresql.md). Kept current by triggers, never by application code:
+-- docs/decisions/0018-postgresql.md). Kept current by triggers, never by application code:
 -- every write to the program or to notes shows in the next search. Both tables are declared external
 -- in prisma.postgresql.config.ts, so Prisma neither models nor drops them.
 
