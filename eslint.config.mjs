@@ -22,6 +22,16 @@ const importBoundaries = [
     message: "Only lib/db and the SQLite search implementation know SQLite: use db and readSql (lib/db/client.ts) or the engine (lib/db/engine.ts).",
   },
   {
+    target: [...engineUnaware, "./lib/search/!(postgres|postgres.test|postgres-index-sync.test).ts"],
+    from: "./lib/db/postgres.ts",
+    message: "Only lib/db and the PostgreSQL search implementation know PostgreSQL: use db and readSql (lib/db/client.ts) or the engine (lib/db/engine.ts).",
+  },
+  {
+    target: engineUnaware,
+    from: "./lib/search/postgres.ts",
+    message: "postgres.ts is one search implementation: use searchEngine() (lib/search/engine.ts), or searchSessions (lib/schedule/session-search.ts).",
+  },
+  {
     target: engineUnaware,
     from: "./lib/search/fts5.ts",
     message: "fts5.ts is one search implementation: use searchEngine() (lib/search/engine.ts), or searchSessions (lib/schedule/session-search.ts).",
@@ -32,6 +42,17 @@ const importBoundaries = [
     message: "components/schedule uses components/search, not the reverse: a part both need belongs in components/session or components/ui.",
   },
 ];
+
+const driverImport = (engine) => (name) => ({
+  name,
+  message: `Only lib/db talks to the ${engine} driver: use db and readSql (lib/db/client.ts) or the engine (lib/db/engine.ts).`,
+});
+const sqliteDriver = ["better-sqlite3", "@prisma/adapter-better-sqlite3"].map(driverImport("SQLite"));
+const postgresDriver = ["pg", "@prisma/adapter-pg"].map(driverImport("PostgreSQL"));
+// The benchmark bulk-loads, the migration test inspects the SQLite file itself, and the live-program
+// e2e helpers make fixtures (API tokens) in the e2e database.
+const sqliteDriverUsers = ["lib/search/fts5.ts", "bench/generate.ts", "bench/note-saves.ts", "scripts/migrations.test.ts", "e2e/support/live-program.ts"];
+const postgresDriverUsers = ["lib/test/postgres.ts", "scripts/migrations-postgres.test.ts"];
 
 const config = [
   ...nextCoreWebVitals,
@@ -68,23 +89,15 @@ const config = [
       ],
     },
   },
+  // Only lib/db talks to a database driver. The benchmark bulk-loads and the migration test
+  // inspects the SQLite file itself; the PostgreSQL test helpers create and drop databases.
   {
-    // The benchmark bulk-loads, the migration test inspects the SQLite file itself, and the live-program
-    // e2e helpers make fixtures (API tokens) in the e2e database.
     files: ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"],
-    ignores: ["lib/db/**", "lib/search/fts5.ts", "bench/generate.ts", "bench/note-saves.ts", "scripts/migrations.test.ts", "e2e/support/live-program.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: ["better-sqlite3", "@prisma/adapter-better-sqlite3"].map((name) => ({
-            name,
-            message: "Only lib/db talks to the SQLite driver: use db and readSql (lib/db/client.ts) or the engine (lib/db/engine.ts).",
-          })),
-        },
-      ],
-    },
+    ignores: ["lib/db/**", ...sqliteDriverUsers, ...postgresDriverUsers],
+    rules: { "no-restricted-imports": ["error", { paths: [...sqliteDriver, ...postgresDriver] }] },
   },
+  { files: sqliteDriverUsers, rules: { "no-restricted-imports": ["error", { paths: postgresDriver }] } },
+  { files: postgresDriverUsers, rules: { "no-restricted-imports": ["error", { paths: sqliteDriver }] } },
 ];
 
 export default config;

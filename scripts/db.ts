@@ -1,16 +1,24 @@
 /**
- * Database tasks, run as `npm run db -- <task>`:
+ * Database tasks, run as `npm run db -- <task>`, on the database DATABASE_URL names
+ * (SQLite's file by default; `postgresql://…` for PostgreSQL, whose schema and migrations
+ * live in prisma/postgresql/):
  *   migrate           apply pending migrations (creates the SQLite file when absent)
  *   setup             migrate, load the demo conference when the database has none, compact the search index
  *   seed              load (or refresh) the demo conference
- *   check             fail when schema.prisma and the migrations disagree
- *   new-migration N   write prisma/migrations/<timestamp>_<N>/migration.sql from the schema change
+ *   check             fail when the engine's schema and its migrations disagree
+ *   new-migration N   write <migrations>/<timestamp>_<N>/migration.sql from the schema change
  *   organiser add E   make the account with email E an organiser (remove E: no longer; list: who is)
+ *   pg-schema         write prisma/postgresql/schema.prisma from prisma/schema.prisma
+ * On PostgreSQL, `check` and `new-migration` replay the history into a scratch database on
+ * the same server, so the role needs CREATEDB.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { applyMigrations, diffMigrationsToSchema, migrationsDir } from "../lib/db/schema-engine";
+import { applyMigrations, diffMigrationsToSchema, engineOf, migrationsDirOf } from "../lib/db/schema-engine";
 import { databaseUrl } from "../lib/db/url";
+import { postgresSchemaIsCurrent, writePostgresSchema } from "./postgres-schema";
+
+const stalePostgresSchema = "prisma/postgresql/schema.prisma is stale: run `npm run db -- pg-schema` and commit it.";
 
 async function migrate() {
   const applied = await applyMigrations(databaseUrl());
@@ -31,23 +39,31 @@ async function optimizeSearch() {
 }
 
 async function check() {
-  const sql = await diffMigrationsToSchema();
-  if (sql) {
-    console.error("schema.prisma and prisma/migrations disagree. Run `npm run db -- new-migration <name>`:\n" + sql);
+  if (!postgresSchemaIsCurrent()) {
+    console.error(stalePostgresSchema);
     process.exit(1);
   }
-  console.log("schema.prisma and prisma/migrations agree.");
+  const url = databaseUrl();
+  const sql = await diffMigrationsToSchema(undefined, url);
+  const names = engineOf(url) === "postgresql" ? "prisma/postgresql/schema.prisma and prisma/postgresql/migrations" : "schema.prisma and prisma/migrations";
+  if (sql) {
+    console.error(`${names} disagree. Run \`npm run db -- new-migration <name>\`:\n` + sql);
+    process.exit(1);
+  }
+  console.log(`${names} agree.`);
 }
 
 async function newMigration(name: string | undefined) {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Give the migration a name of lower-case words joined by _");
-  const sql = await diffMigrationsToSchema();
+  const url = databaseUrl();
+  const engine = engineOf(url);
+  if (engine === "postgresql" && writePostgresSchema()) console.log("Wrote prisma/postgresql/schema.prisma from prisma/schema.prisma.");
+  const sql = await diffMigrationsToSchema(undefined, url);
   if (!sql) return console.log("No schema change to migrate.");
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const dir = path.join(migrationsDir, `${stamp}_${name}`);
+  const dir = path.join(migrationsDirOf(engine), `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "migration.sql"), sql);
-  
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
 }
 
@@ -102,6 +118,9 @@ const tasks: Record<string, () => Promise<void>> = {
   check,
   "new-migration": () => newMigration(arg),
   organiser: () => organiser(arg, arg2),
+  "pg-schema": async () => {
+    console.log(writePostgresSchema() ? "Wrote prisma/postgresql/schema.prisma." : "prisma/postgresql/schema.prisma is current.");
+  },
 };
 
 const run = tasks[task ?? ""];

@@ -11,8 +11,14 @@ describe("the database engine DATABASE_URL selects", () => {
     assert.equal(databaseEngine("file:./x.db").provider, "sqlite");
   });
 
+  it("is PostgreSQL for a postgresql: or postgres: URL", () => {
+    assert.equal(engineNameOf("postgresql://hallway:s3cret@db.example/hallway"), "postgresql");
+    assert.equal(engineNameOf("postgres://db.example:5433/hallway?sslmode=require"), "postgresql");
+    assert.equal(databaseEngine("postgresql://db.example/hallway").provider, "postgresql");
+  });
+
   it("is refused for anything else, naming what is supported and never the URL's password", () => {
-    for (const url of ["postgresql://hallway:s3cret@db.example/hallway", "mysql://root:s3cret@localhost/hallway", "./data/hallway.db"]) {
+    for (const url of ["mysql://root:s3cret@localhost/hallway", "postgresqlx://hallway:s3cret@db.example/hallway", "./data/hallway.db"]) {
       assert.throws(
         () => engineNameOf(url),
         (error: Error) => {
@@ -24,6 +30,6 @@ describe("the database engine DATABASE_URL selects", () => {
         url,
       );
     }
-    assert.throws(() => engineNameOf("postgresql://db.example/hallway"), /postgresql:/);
+    assert.throws(() => engineNameOf("mysql://db.example/hallway"), /mysql:.*PostgreSQL/);
   });
 });

@@ -1,24 +1,33 @@
 /**
  * The one place that knows which database engine runs. DATABASE_URL picks it
  * (docs/decisions/0013-one-engine-seam.md): a `file:` URL, or none, is SQLite;
+ * `postgresql://…` (or `postgres://…`) is PostgreSQL (docs/decisions/0018-postgresql.md);
  * anything else is refused with a message naming what is supported. Everything
  * above lib/db and lib/search reaches the database through `db` and `readSql`
  * (lib/db/client.ts) and never learns which engine answered.
  */
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaClient, type Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { postgresEngine } from "./postgres";
+import { isPostgresUrl } from "./postgres-url";
 import { sqliteEngine } from "./sqlite";
 import { databaseUrl } from "./url";
 
-export type EngineName = "sqlite";
+export type EngineName = "sqlite" | "postgresql";
 
 /** What an engine provides; a second engine is a second object of this shape beside SQLite's. */
 export type DatabaseEngine = {
   name: EngineName;
   /** The datasource provider, as schema.prisma and better-auth's Prisma adapter name it. */
-  provider: "sqlite";
+  provider: "sqlite" | "postgresql";
   /** The driver adapter the Prisma client connects through, with the engine's settings for each connection. */
   adapterFactory(url: string): SqlDriverAdapterFactory;
+  /**
+   * The Prisma client on that adapter. A generated client refuses another provider's adapter,
+   * so each engine has its own (lib/generated/prisma, lib/generated/prisma-pg), with the same
+   * models: typed as SQLite's, the one the code is written against.
+   */
+  createClient(url: string): PrismaClient;
   /**
    * A read-only query on the engine's fast path for hot reads, statements kept.
    * Values come back as the driver gives them: convert dates and booleans with
@@ -32,15 +41,16 @@ export type DatabaseEngine = {
 };
 
 // A Record, so that naming a second engine fails to compile until it has its implementation here.
-const engines: Record<EngineName, DatabaseEngine> = { sqlite: sqliteEngine };
+const engines: Record<EngineName, DatabaseEngine> = { sqlite: sqliteEngine, postgresql: postgresEngine };
 
 /** The engine a database URL names; throws, saying what is supported, for any other. */
 export function engineNameOf(url: string): EngineName {
   if (url.startsWith("file:")) return "sqlite";
+  if (isPostgresUrl(url)) return "postgresql";
   // Only the scheme: the rest of a URL may carry a password.
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? "a URL without a scheme";
   throw new Error(
-    `DATABASE_URL names ${scheme}, which Hallway does not support. Supported: a SQLite file, "file:<path>" (default file:./data/hallway.db).`,
+    `DATABASE_URL names ${scheme}, which Hallway does not support. Supported: a SQLite file, "file:<path>" (default file:./data/hallway.db), and PostgreSQL, "postgresql://<user>@<host>/<database>".`,
   );
 }
 
@@ -50,5 +60,5 @@ export function databaseEngine(url = databaseUrl()): DatabaseEngine {
 
 /** A Prisma client on the database `url` names, through its engine's adapter. */
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: databaseEngine(url).adapterFactory(url) });
+  return databaseEngine(url).createClient(url);
 }

@@ -1,13 +1,16 @@
 /**
- * Prisma's own schema engine, in its WebAssembly build, driven through the
- * better-sqlite3 driver adapter: the native engine the Prisma CLI downloads is
- * not available everywhere Hallway is built (docs/decisions/0001-migrations-with-the-wasm-schema-engine.md).
- * Migrations keep Prisma's layout and `_prisma_migrations` table, so
- * `prisma migrate deploy` accepts the same history.
+ * Prisma's own schema engine, in its WebAssembly build, driven through a driver adapter:
+ * the native engine the Prisma CLI downloads is not available everywhere Hallway is built
+ * (docs/decisions/0001-migrations-with-the-wasm-schema-engine.md). Each engine has its
+ * schema and its migration history, both in Prisma's layout with its `_prisma_migrations`
+ * table, so `prisma migrate deploy` accepts the same history: SQLite's prisma/schema.prisma
+ * and prisma/migrations, PostgreSQL's prisma/postgresql/ (docs/decisions/0018-postgresql.md).
+ * The database URL chooses.
  *
  * Importing this module needs `node --experimental-wasm-modules`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
@@ -17,20 +20,42 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import pg from "pg";
 import { externalSearchTables } from "../../prisma.config";
-import { engineNameOf } from "./engine";
-import { migrationNames, migrationsDir } from "./migration-status";
+import { externalPostgresSearchTables } from "../../prisma.postgresql.config";
+import { postgresMigrationAdapterFactory } from "./postgres-migration-adapter";
+import { engineNameOf, type EngineName } from "./engine";
+import { migrationNames, migrationsDir as sqliteMigrationsDir } from "./migration-status";
+import { databaseName, withDatabase } from "./postgres-url";
 import { sqliteFilePath } from "./url";
 
-export { migrationsDir } from "./migration-status";
-
 const root = path.resolve(import.meta.dirname, "../..");
-export const schemaPath = path.join(root, "prisma/schema.prisma");
 
-const filters = { externalTables: externalSearchTables, externalEnums: [] };
+const layouts = {
+  sqlite: {
+    schemaPath: path.join(root, "prisma/schema.prisma"),
+    migrationsDir: sqliteMigrationsDir,
+    filters: { externalTables: externalSearchTables, externalEnums: [] },
+  },
+  postgresql: {
+    schemaPath: path.join(root, "prisma/postgresql/schema.prisma"),
+    migrationsDir: path.join(root, "prisma/postgresql/migrations"),
+    filters: { externalTables: externalPostgresSearchTables, externalEnums: [] },
+  },
+} satisfies Record<EngineName, unknown>;
 
-export function readSchema() {
-  return { files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] };
+/** The engine a URL names, by the engine seam's rule; any other URL is refused with its message. */
+export const engineOf = (databaseUrl: string): EngineName => engineNameOf(databaseUrl);
+
+export const schemaPath = layouts.sqlite.schemaPath;
+export const migrationsDir = layouts.sqlite.migrationsDir;
+export const migrationsDirOf = (engine: EngineName) => layouts[engine].migrationsDir;
+
+type Schema = { files: { path: string; content: string }[] };
+
+export function readSchema(engine: EngineName = "sqlite"): Schema {
+  const file = layouts[engine].schemaPath;
+  return { files: [{ path: file, content: readFileSync(file, "utf8") }] };
 }
 
 export function readMigrations(dir = migrationsDir): MigrationList {
@@ -55,15 +80,18 @@ export function readMigrations(dir = migrationsDir): MigrationList {
   };
 }
 
+function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+  return engineOf(databaseUrl) === "postgresql"
+    ? postgresMigrationAdapterFactory(databaseUrl)
+    : new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 });
+}
+
 /**
  * Runs `work` with an engine on the database and then closes the engine's own
  * connection: `free()` leaves it open, and SQLite keeps the file locked until it closes.
  */
-async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  // SQLite's migrations and adapter; any other URL is refused here with the engine seam's message.
-  engineNameOf(databaseUrl);
-  const schema = readSchema();
-  const factory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 });
+async function withSchemaEngine<T>(databaseUrl: string, schema: Schema, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const factory = adapterFactory(databaseUrl);
   const opened: SqlDriverAdapter[] = [];
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
@@ -92,37 +120,71 @@ async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEng
   }
 }
 
-/** Applies every migration not yet recorded in `_prisma_migrations`, creating the file (and its folder) when absent; returns their names. */
+/**
+ * Applies every migration not yet recorded in `_prisma_migrations`, from the history of the
+ * URL's engine; returns their names. A SQLite file (and its folder) is created when absent;
+ * a PostgreSQL database must exist.
+ */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const file = sqliteFilePath(databaseUrl);
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  return withSchemaEngine(databaseUrl, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(), filters });
+  const engine = engineOf(databaseUrl);
+  if (engine === "sqlite") {
+    const file = sqliteFilePath(databaseUrl);
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  }
+  const { migrationsDir: dir, filters } = layouts[engine];
+  return withSchemaEngine(databaseUrl, readSchema(engine), async (schemaEngine) => {
+    const { appliedMigrationNames } = await schemaEngine.applyMigrations({ migrationsList: readMigrations(dir), filters });
     return appliedMigrationNames;
   });
 }
 
 /**
- * The SQL that would take a database built from the migrations to schema.prisma; "" when they agree.
- * Replays the migrations into a scratch file rather than the engine's shadow database, which the
- * WebAssembly engine cannot yet fill through the driver adapter (it sends whole scripts as one statement).
+ * The SQL that would take a database built from the migrations to the schema; "" when they agree.
+ * Replays the migrations into a scratch database rather than the engine's shadow database, which
+ * the WebAssembly engine cannot fill through the driver adapters. On SQLite that is a scratch
+ * file; on PostgreSQL a scratch database on the server `databaseUrl` names, which needs the
+ * CREATEDB privilege there. Without a URL, SQLite's.
  */
-export async function diffMigrationsToSchema(schema = readSchema()): Promise<string> {
-  const scratch = mkdtempSync(path.join(tmpdir(), "hallway-migrations-"));
-  try {
-    return await withSchemaEngine(`file:${path.join(scratch, "replay.db")}`, async (engine) => {
-      await engine.applyMigrations({ migrationsList: readMigrations(), filters });
-      const result = await engine.diff({
-        from: { tag: "schemaDatasource", ...schema, configDir: root },
-        to: { tag: "schemaDatamodel", ...schema },
+export async function diffMigrationsToSchema(schema?: Schema, databaseUrl?: string): Promise<string> {
+  const engine = databaseUrl ? engineOf(databaseUrl) : "sqlite";
+  const { migrationsDir: dir, filters } = layouts[engine];
+  const theSchema = schema ?? readSchema(engine);
+  return withScratchDatabase(engine, databaseUrl, (scratchUrl) =>
+    withSchemaEngine(scratchUrl, theSchema, async (schemaEngine) => {
+      await schemaEngine.applyMigrations({ migrationsList: readMigrations(dir), filters });
+      const result = await schemaEngine.diff({
+        from: { tag: "schemaDatasource", ...theSchema, configDir: root },
+        to: { tag: "schemaDatamodel", ...theSchema },
         script: true,
         exitCode: null,
         filters,
       });
       return stripEmptyScript(result.stdout ?? "");
-    });
+    }),
+  );
+}
+
+async function withScratchDatabase<T>(engine: EngineName, databaseUrl: string | undefined, work: (url: string) => Promise<T>): Promise<T> {
+  if (engine === "sqlite") {
+    const scratch = mkdtempSync(path.join(tmpdir(), "hallway-migrations-"));
+    try {
+      return await work(`file:${path.join(scratch, "replay.db")}`);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  const name = `${databaseName(databaseUrl!)}_replay_${randomBytes(4).toString("hex")}`.slice(0, 63);
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    try {
+      return await work(withDatabase(databaseUrl!, name));
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    await admin.end();
   }
 }
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
+import { PrismaClient } from "../generated/prisma/client";
 import type { DatabaseEngine } from "./engine";
 import { databaseUrl, sqliteFilePath } from "./url";
 
@@ -167,6 +168,7 @@ export const sqliteEngine: DatabaseEngine = {
   name: "sqlite",
   provider: "sqlite",
   adapterFactory: sqliteAdapterFactory,
+  createClient: (url) => new PrismaClient({ adapter: sqliteAdapterFactory(url) }),
   // Prisma.Sql's `sql` is its text with `?` placeholders, the form SQLite reads.
   readSql: async <Row>(query: { sql: string; values: unknown[] }) => readRows<Row>(query.sql, query.values),
   closeReader: async () => closeReader(),

@@ -11,6 +11,7 @@ await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("./load-program");
+const { databaseEngine } = await import("../db/engine");
 
 const demoSlug = dockerconEu2017.conference.slug;
 const demo = () => structuredClone(dockerconEu2017);
@@ -177,15 +178,25 @@ describe("invalid programs", () => {
     program.speakers.find((s) => s.slug === "bret-fisher")!.name = "Brett Fisher";
     program.sessions.push({ ...program.sessions[0]!, guid: "last-straw", slug: "the-last-straw", title: "The Last Straw" });
     const before = await databaseSnapshot(db);
-    // The client has one connection, so a temporary trigger on it fails the load's last insert.
-    await db.$executeRawUnsafe(
-      `CREATE TEMP TRIGGER "fail_the_load" BEFORE INSERT ON main."Session" WHEN NEW."slug" = 'the-last-straw'
-       BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
-    );
+    // A trigger fails the load's last insert: on SQLite a temporary one on the client's one
+    // connection; on PostgreSQL one on the test's own database.
+    const postgres = databaseEngine().name === "postgresql";
+    const failTheLoad = postgres
+      ? [
+          `CREATE FUNCTION "fail_the_load"() RETURNS trigger LANGUAGE plpgsql AS $$
+           BEGIN IF NEW."slug" = 'the-last-straw' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$`,
+          `CREATE TRIGGER "fail_the_load" BEFORE INSERT ON "Session" FOR EACH ROW EXECUTE FUNCTION "fail_the_load"()`,
+        ]
+      : [
+          `CREATE TEMP TRIGGER "fail_the_load" BEFORE INSERT ON main."Session" WHEN NEW."slug" = 'the-last-straw'
+           BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
+        ];
+    for (const statement of failTheLoad) await db.$executeRawUnsafe(statement);
     try {
       await assert.rejects(loadProgram(db, program));
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER temp."fail_the_load"`);
+      const dropIt = postgres ? [`DROP TRIGGER "fail_the_load" ON "Session"`, `DROP FUNCTION "fail_the_load"()`] : [`DROP TRIGGER temp."fail_the_load"`];
+      for (const statement of dropIt) await db.$executeRawUnsafe(statement);
     }
     assert.deepEqual(await databaseSnapshot(db), before);
     // Without the trigger the same program loads: the failure was the one simulated.

@@ -8,6 +8,7 @@
 import type { Db } from "../db/client";
 import { databaseEngine, type EngineName } from "../db/engine";
 import { fts5Search } from "./fts5";
+import { postgresSearch } from "./postgres";
 
 export type SearchScope = {
   conferenceId: number;
@@ -40,7 +41,7 @@ export type SearchEngine = {
 };
 
 // A Record, so that a second database engine does not compile without its search.
-const implementations: Record<EngineName, SearchEngine> = { sqlite: fts5Search };
+const implementations: Record<EngineName, SearchEngine> = { sqlite: fts5Search, postgresql: postgresSearch };
 
 /** The search implementation of the engine DATABASE_URL selects. */
 export function searchEngine(): SearchEngine {

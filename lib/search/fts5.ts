@@ -7,9 +7,7 @@ import type { Db } from "../db/client";
 import { readRows } from "../db/sqlite";
 import type { Highlight, RankedSession, SearchEngine, SearchScope } from "./engine";
 import { MARK_START } from "./marks";
-
-const maxTerms = 12;
-const maxTermLength = 64;
+import { isShortTerm, searchTerms } from "./search-terms";
 
 /**
  * Turns whatever a person typed into an FTS5 query that can never be a syntax
@@ -25,26 +23,15 @@ export function toFtsQuery(text: string): string | null {
 /** Each term quoted and made a prefix: `"kube"* "swarm"*`. */
 const prefixQuery = (terms: string[]) => terms.map((t) => `"${t}"*`).join(" ");
 
-/** The distinct runs of letters and digits in what was typed, lower-cased and capped. */
-function searchTerms(text: string): string[] {
-  const words = text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  // Cut by code points, never inside a character.
-  return [...new Set(words.map((w) => Array.from(w).slice(0, maxTermLength).join("")))].slice(0, maxTerms);
-}
-
-/**
- * Words of one or two letters match a great many rows as prefixes; they are
- * looked up in titles, names, tracks and rooms only, never in abstracts and notes.
- */
+/** Where short words (search-terms.ts) are looked up: titles, names, tracks and rooms, never abstracts and notes. */
 const headingColumns = "{title subtitle speakers track room}";
-const shortTermLength = 2;
 /** Every column a person's words may match: all but `scope`, which only the filters below use. */
 const textColumns = "{title subtitle speakers track room abstract notes}";
 
 /** The query for session_search, from `searchTerms`: like `prefixQuery`, with short words kept to the heading columns. */
 function sessionQuery(terms: string[]): string {
   const query = terms
-    .map((t) => (Array.from(t).length <= shortTermLength ? `${headingColumns} : "${t}"*` : `"${t}"*`))
+    .map((t) => (isShortTerm(t) ? `${headingColumns} : "${t}"*` : `"${t}"*`))
     .join(" ");
   return `${textColumns} : (${query})`;
 }

@@ -1,0 +1,147 @@
+/**
+ * Search on PostgreSQL's full-text search: the PostgreSQL implementation of the search
+ * contract in lib/search/engine.ts, beside fts5.ts, with the same tests (docs/decisions/0018-postgresql.md). The index is
+ * session_search and note_search, kept by the triggers of
+ * prisma/postgresql/migrations/*_search_index; words go through the `hallway_search`
+ * configuration (simple + unaccent: case and accents ignored, no stemming, as FTS5's unicode61).
+ */
+import type { Db } from "../db/client";
+import { readPostgresRows } from "../db/postgres";
+import type { Highlight, RankedSession, SearchEngine, SearchScope } from "./engine";
+import { MARK_END, MARK_START } from "./marks";
+import { isShortTerm, searchTerms } from "./search-terms";
+
+/**
+ * A tsquery term from a search term: quoted, so nothing in it is syntax (the terms are runs of
+ * letters and digits, never a quote or a backslash), and a prefix ("kube" finds Kubernetes).
+ * `weights` keeps it to those classes of the document (A title; B subtitle, speakers; C track, room).
+ */
+const prefix = (term: string, weights = "") => `'${term}':*${weights}`;
+
+/** Every term, each anywhere but short ones in the headings only; all of them must match. */
+export function toSessionTsquery(terms: string[]): string {
+  return terms.map((t) => prefix(t, isShortTerm(t) ? "ABC" : "")).join(" & ");
+}
+
+/**
+ * One statement. Rank: tsvector's four weight classes (D, C, B, A) stand for FTS5's eight
+ * column weights; a session whose title holds every term gets 10 more, above any rank from
+ * the other columns, so title matches come first however often the rest repeats the words.
+ * The viewer's own private notes add half their rank, as on FTS5. Lower scores rank first.
+ */
+const rankSql = `WITH q AS (
+    SELECT to_tsquery('hallway_search', $1) AS everywhere,
+           to_tsquery('hallway_search', $2) AS titles,
+           to_tsquery('hallway_search', $3) AS notes
+  ),
+  ranked AS (
+    SELECT ss.session_id AS "sessionId",
+           ts_rank('{0.1, 0.3, 0.6, 1.0}', ss.document, q.everywhere) + CASE WHEN ss.document @@ q.titles THEN 10 ELSE 0 END AS rank
+    FROM session_search ss, q
+    WHERE ss.conference_id = $4 AND ss.document @@ q.everywhere
+      AND ($5::integer IS NULL OR ss.day_id = $5) AND ($6::integer IS NULL OR ss.track_id = $6)
+    ORDER BY rank DESC, ss.session_id
+    LIMIT $7
+  ),
+  own AS (
+    SELECT n."sessionId", ts_rank(ns.document, q.notes) * 0.5 AS rank
+    FROM q, "Note" n
+    JOIN note_search ns ON ns.note_id = n."id"
+    JOIN "Session" s ON s."id" = n."sessionId"
+    WHERE $8::text IS NOT NULL AND n."userId" = $8 AND n."visibility" = 'private' AND ns.document @@ q.notes
+      AND s."conferenceId" = $4 AND ($5::integer IS NULL OR s."dayId" = $5) AND ($6::integer IS NULL OR s."trackId" = $6)
+  )
+  SELECT "sessionId", -sum(rank)::float8 AS score
+  FROM (SELECT * FROM ranked UNION ALL SELECT * FROM own) matches
+  GROUP BY "sessionId"
+  ORDER BY score, "sessionId"
+  LIMIT $9`;
+
+/** Sessions whose text or public notes match, plus those where the viewer's own private notes match; best first. */
+export async function rankSessions(text: string, scope: SearchScope): Promise<RankedSession[]> {
+  const terms = searchTerms(text);
+  if (!terms.length) return [];
+  return readPostgresRows<RankedSession>(rankSql, [
+    toSessionTsquery(terms),
+    terms.map((t) => prefix(t, "A")).join(" & "),
+    terms.map((t) => prefix(t)).join(" & "),
+    Math.trunc(scope.conferenceId),
+    scope.dayId === undefined ? null : Math.trunc(scope.dayId),
+    scope.trackId === undefined ? null : Math.trunc(scope.trackId),
+    scope.limit * 2,
+    scope.viewerId,
+    scope.limit,
+  ]);
+}
+
+/** ts_headline's options: the marks, and for passages one fragment of up to 24 words, as FTS5's snippet. */
+const titleOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+const passageOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=1, MaxWords=24, MinWords=8, ShortWord=0`;
+
+/**
+ * ts_headline parses each text again, so it runs on the page of results only. A word marks
+ * wherever it appears (`|`); short words only in the title, as they match only headings.
+ */
+const highlightSql = `WITH q AS (SELECT to_tsquery('hallway_search', $1) AS words, to_tsquery('hallway_search', $2) AS passages)
+  SELECT ss.session_id AS id, ts_headline('hallway_search', ss.title, q.words, $3) AS title,
+         ts_headline('hallway_search', ss.abstract, q.passages, $4) AS abstract, ss.abstract AS "abstractText",
+         ts_headline('hallway_search', ss.notes, q.passages, $4) AS notes, ss.notes AS "notesText"
+  FROM session_search ss, q
+  WHERE ss.session_id = ANY ($5::integer[])`;
+
+const ownNotesHighlightSql = `SELECT n."sessionId", ts_headline('hallway_search', n."body", to_tsquery('hallway_search', $3), $4) AS snippet, n."body"
+  FROM "Note" n JOIN note_search ns ON ns.note_id = n."id"
+  WHERE n."userId" = $1 AND n."visibility" = 'private' AND ns.document @@ to_tsquery('hallway_search', $2)
+    AND n."sessionId" = ANY ($5::integer[])`;
+
+/** A passage with `…` where it cuts the text, as FTS5's snippet has; null when no word in it is marked. */
+function passage(headline: string | null, text: string): string | null {
+  if (!headline?.includes(MARK_START)) return null;
+  const plain = headline.replaceAll(MARK_START, "").replaceAll(MARK_END, "").trim();
+  const whole = text.trim();
+  return `${whole.startsWith(plain) ? "" : "…"}${headline.trim()}${whole.endsWith(plain) ? "" : "…"}`;
+}
+
+/** Titles with the matched words marked, and the best-matching passage, for the given sessions. */
+export async function highlightSessions(text: string, sessionIds: number[], viewerId: string | null): Promise<Map<number, Highlight>> {
+  const result = new Map<number, Highlight>();
+  const terms = searchTerms(text);
+  if (!sessionIds.length || !terms.length) return result;
+  const ids = sessionIds.map((id) => Math.trunc(id));
+  const anyWord = terms.map((t) => prefix(t)).join(" | ");
+  const longWords = terms.filter((t) => !isShortTerm(t));
+  const passageWords = longWords.length ? longWords.map((t) => prefix(t)).join(" | ") : null;
+  const [sessionRows, ownRows] = await Promise.all([
+    readPostgresRows<{ id: number; title: string; abstract: string | null; abstractText: string; notes: string | null; notesText: string }>(
+      highlightSql,
+      [anyWord, passageWords, titleOptions, passageOptions, ids],
+    ),
+    viewerId
+      ? readPostgresRows<{ sessionId: number; snippet: string; body: string }>(ownNotesHighlightSql, [
+          viewerId, terms.map((t) => prefix(t)).join(" & "), anyWord, passageOptions, ids,
+        ])
+      : Promise.resolve([]),
+  ]);
+  for (const row of sessionRows) {
+    const snippet = passage(row.abstract, row.abstractText) ?? passage(row.notes, row.notesText);
+    result.set(row.id, { sessionId: row.id, title: row.title, snippet });
+  }
+  for (const row of ownRows) {
+    const existing = result.get(row.sessionId);
+    if (existing?.snippet) continue;
+    result.set(row.sessionId, { sessionId: row.sessionId, title: existing?.title ?? "", snippet: passage(row.snippet, row.body) });
+  }
+  return result;
+}
+
+/**
+ * After bulk loads and at start: moves the GIN index's pending entries into the index proper
+ * (fast updates queue them) and refreshes the planner's statistics on both tables.
+ */
+export async function optimizeSearchIndex(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`SELECT gin_clean_pending_list('session_search_document_idx'::regclass)`);
+  await db.$executeRawUnsafe(`ANALYZE session_search, note_search`);
+}
+
+/** PostgreSQL's full-text search behind the search contract. */
+export const postgresSearch: SearchEngine = { rankSessions, highlightSessions, optimizeIndex: optimizeSearchIndex };

@@ -1,0 +1,134 @@
+/**
+ * A throwaway PostgreSQL cluster for tests and CI, from the server's own binaries
+ * (Debian: `apt-get install postgresql postgresql-contrib`):
+ *   node --import tsx scripts/postgres.ts start [--port 55432]   prints DATABASE_URL and the cluster's folder
+ *   node --import tsx scripts/postgres.ts stop <folder>
+ *   node --import tsx scripts/postgres.ts run [--port 55432] -- <command…>   start, run with DATABASE_URL set, stop
+ * The cluster lives in a temporary folder, listens on loopback only, trusts local connections
+ * and keeps nothing: it is never a place for real data. PostgreSQL refuses to run as root, so as
+ * root the server runs as the `postgres` user.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export const defaultPostgresPort = 55432;
+export const clusterDatabase = "hallway";
+
+export type Cluster = { dir: string; port: number; url: string };
+
+/** The server's binaries: PG_BIN, else the newest /usr/lib/postgresql/<version>/bin, else pg_config's; null when absent. */
+export function postgresBinDir(): string | null {
+  if (process.env.PG_BIN) return existsSync(path.join(process.env.PG_BIN, "initdb")) ? process.env.PG_BIN : null;
+  const debian = "/usr/lib/postgresql";
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    for (const version of versions) {
+      const bin = path.join(debian, version, "bin");
+      if (existsSync(path.join(bin, "initdb"))) return bin;
+    }
+  }
+  const fromConfig = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
+  const bin = fromConfig.status === 0 ? fromConfig.stdout.trim() : "";
+  return bin && existsSync(path.join(bin, "initdb")) ? bin : null;
+}
+
+const asRoot = () => process.getuid?.() === 0;
+
+/** Runs one of the server's programs, as the `postgres` user when this process is root. */
+function runServerTool(bin: string, tool: string, args: string[]) {
+  const [command, commandArgs] = asRoot() ? ["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
+  const result = spawnSync(command, commandArgs, { encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`${tool} failed (${result.status ?? result.signal}): ${(result.stderr || result.stdout || String(result.error ?? "")).trim()}`);
+  }
+  return result.stdout;
+}
+
+/** Initialises a cluster in a new temporary folder, starts it on `port` (127.0.0.1 only) and creates the `hallway` database. */
+export function startCluster(port = defaultPostgresPort): Cluster {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error("No PostgreSQL server binaries found (install postgresql and postgresql-contrib, or set PG_BIN).");
+  const dir = mkdtempSync(path.join(tmpdir(), "hallway-pg-"));
+  if (asRoot()) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+    chownSync(dir, uid, gid);
+  }
+  const data = path.join(dir, "data");
+  try {
+    // C.UTF-8 classifies every Unicode letter, so the text-search parser splits words as FTS5's unicode61 does.
+    runServerTool(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
+    // Nothing here must survive a crash, so the cluster skips the flushes that make data durable.
+    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    runServerTool(bin, "pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+    runServerTool(bin, "createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", clusterDatabase]);
+  } catch (error) {
+    stopCluster(dir);
+    throw error;
+  }
+  const cluster = { dir, port, url: `postgresql://postgres@127.0.0.1:${port}/${clusterDatabase}` };
+  writeFileSync(path.join(dir, "cluster.json"), JSON.stringify(cluster));
+  return cluster;
+}
+
+/** Stops the cluster in `dir` (when running) and deletes the folder. */
+export function stopCluster(dir: string): void {
+  const bin = postgresBinDir();
+  const data = path.join(dir, "data");
+  if (bin && existsSync(path.join(data, "postmaster.pid"))) {
+    try {
+      runServerTool(bin, "pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function portOption(args: string[]): number {
+  const at = args.indexOf("--port");
+  const port = at === -1 ? defaultPostgresPort : Number(args[at + 1]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port takes a port number, not ${args[at + 1]}`);
+  return port;
+}
+
+function main(args: string[]) {
+  const [task, ...rest] = args;
+  if (task === "start") {
+    const cluster = startCluster(portOption(rest));
+    console.log(`DATABASE_URL=${cluster.url}\nPOSTGRES_CLUSTER_DIR=${cluster.dir}`);
+  } else if (task === "stop") {
+    const dir = rest[0];
+    if (!dir || !existsSync(path.join(dir, "cluster.json"))) throw new Error("stop takes the folder `start` printed (POSTGRES_CLUSTER_DIR).");
+    const { port } = JSON.parse(readFileSync(path.join(dir, "cluster.json"), "utf8")) as Cluster;
+    stopCluster(dir);
+    console.log(`Stopped the cluster on port ${port}.`);
+  } else if (task === "run") {
+    const dashes = rest.indexOf("--");
+    const command = dashes === -1 ? [] : rest.slice(dashes + 1);
+    if (!command.length) throw new Error("run takes a command after --");
+    const cluster = startCluster(portOption(dashes === -1 ? rest : rest.slice(0, dashes)));
+    let status = 1;
+    try {
+      const result = spawnSync(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, DATABASE_URL: cluster.url } });
+      status = result.status ?? 1;
+    } finally {
+      stopCluster(cluster.dir);
+    }
+    process.exit(status);
+  } else {
+    throw new Error(`Unknown task "${task ?? ""}". Tasks: start [--port N], stop <folder>, run [--port N] -- <command…>`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
