@@ -72,7 +72,7 @@ const organiserUsage = "Usage: npm run db -- organiser add <email> | organiser r
 /** Organisers are made here, by whoever runs the instance, never through the web. */
 async function organiser(action: string | undefined, email: string | undefined) {
   const { schemaBehindMessage } = await import("../lib/db/migration-status");
-  const behind = schemaBehindMessage(databaseUrl());
+  const behind = await schemaBehindMessage(databaseUrl());
   if (behind) {
     console.error(behind);
     process.exitCode = 3;

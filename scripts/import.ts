@@ -54,7 +54,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
-  const behind = schemaBehindMessage(databaseUrl());
+  const behind = await schemaBehindMessage(databaseUrl());
   if (behind) {
     console.error(behind);
     return 3;

@@ -10,7 +10,7 @@
  * Importing this module needs `node --experimental-wasm-modules`.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
@@ -25,7 +25,7 @@ import { externalSearchTables } from "../../prisma.config";
 import { externalPostgresSearchTables } from "../../prisma.postgresql.config";
 import { postgresMigrationAdapterFactory } from "./postgres-migration-adapter";
 import { engineNameOf, type EngineName } from "./engine";
-import { migrationNames, migrationsDir as sqliteMigrationsDir } from "./migration-status";
+import { migrationNames, migrationsDirs } from "./migration-status";
 import { databaseName, withDatabase } from "./postgres-url";
 import { sqliteFilePath } from "./url";
 
@@ -34,12 +34,12 @@ const root = path.resolve(import.meta.dirname, "../..");
 const layouts = {
   sqlite: {
     schemaPath: path.join(root, "prisma/schema.prisma"),
-    migrationsDir: sqliteMigrationsDir,
+    migrationsDir: migrationsDirs.sqlite,
     filters: { externalTables: externalSearchTables, externalEnums: [] },
   },
   postgresql: {
     schemaPath: path.join(root, "prisma/postgresql/schema.prisma"),
-    migrationsDir: path.join(root, "prisma/postgresql/migrations"),
+    migrationsDir: migrationsDirs.postgresql,
     filters: { externalTables: externalPostgresSearchTables, externalEnums: [] },
   },
 } satisfies Record<EngineName, unknown>;
