@@ -5,6 +5,7 @@
  *   seed              load (or refresh) the demo conference
  *   check             fail when schema.prisma and the migrations disagree
  *   new-migration N   write prisma/migrations/<timestamp>_<N>/migration.sql from the schema change
+ *   follow            fetch the followed schedule URLs that are due, once (for cron, when the server does not follow)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -50,6 +51,20 @@ async function newMigration(name: string | undefined) {
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
 }
 
+/** One pass of the follower, as the server's timer runs it; exit code 1 when a source failed. */
+async function follow() {
+  const { db } = await import("../lib/db/client");
+  const { followDueSources, followerName } = await import("../lib/follow/follow-sources");
+  try {
+    const outcomes = await followDueSources(db, { owner: followerName() });
+    if (outcomes.length === 0) console.log("No followed schedule URL is due.");
+    for (const o of outcomes) console.log(`${o.conference}: ${o.url}: ${o.status}${o.error ? `: ${o.error}` : ""}`);
+    if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 const [task, arg] = process.argv.slice(2);
 const tasks: Record<string, () => Promise<void>> = {
   migrate,
@@ -61,6 +76,7 @@ const tasks: Record<string, () => Promise<void>> = {
   seed: () => seed(false),
   check,
   "new-migration": () => newMigration(arg),
+  follow,
 };
 
 const run = tasks[task ?? ""];

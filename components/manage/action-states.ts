@@ -1,0 +1,12 @@
+import type { ProgramPreview } from "@/lib/manage/program-preview";
+
+/** What /manage's server actions answer to their forms. */
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type PreviewState = { errors?: FieldErrors; preview?: ProgramPreview };
+export type ApplyState = { errors?: FieldErrors; message?: string; tone?: "success" | "error"; appliedId?: string };
+export type FollowState = { errors?: FieldErrors; message?: string };
+export type TokenState = { errors?: FieldErrors; message?: string; created?: { name: string; token: string } };
+
+export type Action<State> = (previous: State, formData: FormData) => Promise<State>;
