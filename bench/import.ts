@@ -37,9 +37,9 @@ console.log(
     bytes: Buffer.byteLength(text),
     counts,
     firstMs: first.ms,
-    firstAdded: first.result.added.length,
+    firstAdded: first.result.report.added.length,
     againMs: again.ms,
-    againChanged: again.result.added.length + again.result.changed.length + again.result.cancelled.length,
-    againUnchanged: again.result.unchanged,
+    againChanged: again.result.report.added.length + again.result.report.changed.length + again.result.report.cancelled.length,
+    againUnchanged: again.result.report.unchanged,
   }),
 );

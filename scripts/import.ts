@@ -2,12 +2,15 @@
  * Imports a conference program, run as `npm run import -- <file or URL> [--conference-slug <slug>]`:
  * a frab/pretalx/c3voc schedule.json or a Pentabarf/frab schedule.xml, from a
  * file or an http(s) URL. The file is read and parsed completely before the
- * database is touched; loading is one transaction, so a bad file changes nothing.
- * Pending migrations are applied first, so it works on a fresh machine.
+ * database is touched; loading is one short transaction, so a bad file changes
+ * nothing, and a running server (even under load) keeps serving while it lands.
+ * It never applies migrations, which are the server's to apply at start: when the
+ * database is behind the migrations on disk it says so and changes nothing.
  *
- * Exit codes: 0 imported, 1 the source could not be read or parsed, 2 bad arguments.
+ * Exit codes: 0 imported, 1 the source could not be read or parsed, 2 bad arguments,
+ * 3 the database is missing or behind.
  */
-import { applyMigrations } from "../lib/db/schema-engine";
+import { schemaBehindMessage } from "../lib/db/migration-status";
 import { databaseUrl } from "../lib/db/url";
 import { parseProgram } from "../lib/interop/detect";
 import { ProgramFormatError } from "../lib/interop/errors";
@@ -51,10 +54,15 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
-  await applyMigrations(databaseUrl());
+  const behind = schemaBehindMessage(databaseUrl());
+  if (behind) {
+    console.error(behind);
+    return 3;
+  }
   const { db } = await import("../lib/db/client");
   try {
-    console.log(formatImportReport(await importProgram(db, program)));
+    const result = await importProgram(db, program, { source: { kind: "cli", name: source } });
+    console.log(formatImportReport(result.report));
   } finally {
     await db.$disconnect();
   }

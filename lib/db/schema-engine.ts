@@ -7,7 +7,7 @@
  *
  * Importing this module needs `node --experimental-wasm-modules`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
@@ -18,11 +18,13 @@ import {
 } from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { externalSearchTables } from "../../prisma.config";
+import { migrationNames, migrationsDir } from "./migration-status";
 import { sqliteFilePath } from "./url";
+
+export { migrationsDir } from "./migration-status";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const schemaPath = path.join(root, "prisma/schema.prisma");
-export const migrationsDir = path.join(root, "prisma/migrations");
 
 const filters = { externalTables: externalSearchTables, externalEnums: [] };
 
@@ -32,12 +34,7 @@ export function readSchema() {
 
 export function readMigrations(dir = migrationsDir): MigrationList {
   const lockPath = path.join(dir, "migration_lock.toml");
-  const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort()
-    : [];
+  const names = migrationNames(dir);
   return {
     baseDir: dir,
     lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },

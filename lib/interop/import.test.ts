@@ -8,6 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { migrationNames } from "../db/migration-status";
+import { applyMigrations } from "../db/schema-engine";
 import { useTestDatabase } from "../test/database";
 import { databaseSnapshot } from "../test/snapshot";
 import { ProgramFormatError } from "./errors";
@@ -26,7 +29,7 @@ const quirky = readFileSync(fixturePath, "utf8");
 const scratch = mkdtempSync(path.join(tmpdir(), "hallway-import-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-const importText = async (text: string) => importProgram(db, parseProgram(text));
+const importText = async (text: string) => (await importProgram(db, parseProgram(text))).report;
 const quirkyWith = (change: (doc: { schedule: { conference: { days: { rooms: Record<string, Record<string, unknown>[]> }[] } } }) => void) => {
   const doc = JSON.parse(quirky);
   change(doc);
@@ -159,8 +162,30 @@ describe("npm run import", () => {
   });
   after(() => server.close());
 
-  it("migrates a fresh database, imports, and changes nothing on bad input", { timeout: 120_000 }, async () => {
+  it("refuses a database that is missing or behind the migrations, and changes nothing", { timeout: 120_000 }, async () => {
+    const missing = path.join(scratch, "cli-missing", "absent.db");
+    const refused = await run([path.relative(root, fixturePath)], missing);
+    assert.equal(refused.code, 3);
+    assert.match(refused.stderr, /^No database at .*absent\.db: start Hallway once \(npm start\) or run `npm run db -- migrate`, then import again\.\n$/);
+    assert.equal(existsSync(missing), false, "the import does not create a database");
+
+    const behind = path.join(scratch, "cli-behind", "behind.db");
+    await applyMigrations(`file:${behind}`);
+    const last = migrationNames().at(-1)!;
+    const connection = new Database(behind);
+    connection.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(last);
+    connection.close();
+    const untouched = fingerprint(behind);
+    const stale = await run([path.relative(root, fixturePath)], behind);
+    assert.equal(stale.code, 3);
+    assert.equal(stale.stderr.split("\n").length, 2, "one line");
+    assert.match(stale.stderr, new RegExp(`is behind this copy of Hallway \\(1 migration not applied: ${last}\\); restart the server`));
+    assert.equal(fingerprint(behind), untouched, "the database file did not change");
+  });
+
+  it("imports into a migrated database, and changes nothing on bad input", { timeout: 120_000 }, async () => {
     const database = path.join(scratch, "cli", "fresh.db");
+    await applyMigrations(`file:${database}`);
     const first = await run([path.relative(root, fixturePath)], database);
     assert.equal(first.code, 0, first.stderr);
     assert.equal(first.stdout.split("\n")[0], "Quirk Camp 2019 (quirkcamp19): 6 added, 0 changed, 0 cancelled (kept with their notes), 0 unchanged");
