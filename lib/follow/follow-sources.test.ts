@@ -115,7 +115,7 @@ describe("following a schedule URL", () => {
   for (const [mode, reason, limits] of [
     ["500", "HTTP 500 Internal Server Error", {}],
     ["stall", "no complete answer within 0.3 s", { timeoutMs: 300 }],
-    ["malformed", /schedule/, {}],
+    ["malformed", /^line 1, end of file: invalid JSON/, {}],
   ] as const) {
     it(`records a ${mode === "stall" ? "timeout" : mode} with its time and reason, and changes nothing`, async () => {
       served.mode = mode;

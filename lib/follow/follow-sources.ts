@@ -97,7 +97,7 @@ async function followClaimedSource(db: Db, conferenceId: number, options: Follow
     } else {
       // The followed URL feeds this conference, whatever acronym the file gives itself.
       const program = parseProgram(fetched.text, { sourceName: source.url, conferenceSlug: conference });
-      const changes = await importProgram(db, program, { source: { kind: "follow", name: source.url } });
+      const { changeSet: changes } = await importProgram(db, program, { source: { kind: "follow", name: source.url } });
       const counts = {
         added: changes.added.length,
         changed: changes.changed.length,

@@ -71,7 +71,7 @@ export async function applyPreviewedProgram(viewer: Viewer, pendingId: string): 
   if (!pending) return { ok: false, error: "This preview has expired or was already applied; preview the file again." };
   const program = parse(pending.text, pending.sourceName, pending.conferenceSlug);
   if (!program.ok) return program;
-  const changes = await importProgram(db, program.program, { source: { kind: "http", name: pending.sourceName }, userId: viewer.id });
+  const { changeSet: changes } = await importProgram(db, program.program, { source: { kind: "http", name: pending.sourceName }, userId: viewer.id });
   await dropPendingImport(pendingId);
   return {
     ok: true,
@@ -84,7 +84,7 @@ async function preview(viewer: Viewer, upload: { text: string; sourceName: strin
   const parsed = parse(upload.text, upload.sourceName, upload.conferenceSlug);
   if (!parsed.ok) return parsed;
   const { program } = parsed;
-  const changes = await importProgram(db, program, { dryRun: true, source: { kind: "http", name: upload.sourceName }, userId: viewer.id });
+  const { changeSet: changes } = await importProgram(db, program, { dryRun: true, source: { kind: "http", name: upload.sourceName }, userId: viewer.id });
   const existing = await db.conference.findUnique({ where: { slug: program.conference.slug }, select: { id: true, name: true, timeZone: true } });
   const timeZone = program.conference.timeZone;
 
@@ -97,7 +97,7 @@ async function preview(viewer: Viewer, upload: { text: string; sourceName: strin
   const titles = new Map([...known.map((s) => [s.slug, s.title] as const), ...program.sessions.map((s) => [s.slug, s.title] as const)]);
   const touched = existing
     ? await countPeopleTouched(db, existing.id, [...changes.changed.map((c) => c.slug), ...changes.cancelled, ...changes.restored])
-    : new Map<string, number>();
+    : {};
   const rooms = new Map(program.rooms.map((r) => [r.slug, r.name]));
   const inProgram = new Map(program.sessions.map((s) => [s.slug, s]));
   const session = (slug: string, extra: Partial<PreviewSession> = {}): PreviewSession => {
@@ -130,8 +130,8 @@ function parse(text: string, sourceName: string, conferenceSlug?: string): { ok:
   }
 }
 
-function peopleFor(touched: Map<string, number> | Record<string, number>, slug: string): number {
-  return (touched instanceof Map ? touched.get(slug) : touched[slug]) ?? 0;
+function peopleFor(touched: Record<string, number>, slug: string): number {
+  return touched[slug] ?? 0;
 }
 
 const fieldLabels: Record<string, string> = {
