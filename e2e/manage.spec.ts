@@ -1,34 +1,10 @@
-import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import path from "node:path";
-import { promisify } from "node:util";
-import { expect, request, test, type Page } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
 import { baseURL, sameOrigin, signUp } from "./support/auth";
+import { seriousViolations } from "./support/axe";
 import { conf } from "./support/demo";
-import { e2eDatabaseFile, makeOrganiser } from "./support/organiser";
-
-type FrabEvent = { guid: string; title: string; date: string; start: string; room: string; slug: string; id: number };
-type FrabDocument = { schedule: { conference: { acronym: string; title: string; days: { rooms: Record<string, FrabEvent[]> }[] } } };
-
-const root = path.resolve(import.meta.dirname, "..");
-
-/** The demo's own export, under a conference slug of this run's, so the demo stays as the other specs expect it. */
-async function exportedProgram(page: Page, slug: string): Promise<FrabDocument> {
-  const response = await page.request.get(`/${conf}/schedule.json`);
-  expect(response.status()).toBe(200);
-  const doc = (await response.json()) as FrabDocument;
-  doc.schedule.conference.acronym = slug;
-  doc.schedule.conference.title = `Manage Test ${slug.slice(-6)}`;
-  return doc;
-}
-
-const events = (doc: FrabDocument) => doc.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
-
-async function preview(page: Page, name: string, doc: FrabDocument) {
-  const form = page.getByRole("form", { name: "Preview a file" });
-  await form.getByLabel("Schedule file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)) });
-  await form.getByRole("button", { name: "Preview the file" }).click();
-}
+import { events, exportedProgram, movedAndCancelled, preview, runFollowOnce } from "./support/manage";
+import { makeOrganiser } from "./support/organiser";
 
 test.describe("/manage", () => {
   test("signed out goes to sign-in and comes back; an attendee gets a 403 page", async ({ page, context }) => {
@@ -66,22 +42,14 @@ test.describe("/manage", () => {
     const toCancel = sessions.sessions.find((s) => s.title === "My Journey to Go")!;
     expect((await page.request.put(`/api/conferences/${slug}/me/stars/${toCancel.slug}`, { headers: sameOrigin() })).status()).toBe(204);
 
-    const second = structuredClone(first);
-    for (const day of second.schedule.conference.days) {
-      for (const [room, list] of Object.entries(day.rooms)) {
-        day.rooms[room] = list.filter((e) => e.title !== "My Journey to Go");
-        for (const e of day.rooms[room]!) {
-          if (e.title === "LinuxKit Deep Dive") Object.assign(e, { start: "16:10", date: e.date.replace("T14:00", "T16:10") });
-        }
-      }
-    }
-    await preview(page, "second.json", second);
+    await preview(page, "second.json", movedAndCancelled(first));
     const moved = page.getByRole("region", { name: "Moved or changed (1)" });
     await expect(moved).toContainText("LinuxKit Deep Dive");
     await expect(moved).toContainText("Starts: Tue 17 Oct 14:00 → Tue 17 Oct 16:10");
     const cancelled = page.getByRole("region", { name: "Cancelled (1)" });
     await expect(cancelled).toContainText("My Journey to Go");
     await expect(cancelled).toContainText("1 person's notes or stars");
+    expect(await seriousViolations(page)).toEqual([]);
     const unchanged = await (await page.request.get(`/api/conferences/${slug}/sessions?q=linuxkit`)).json();
     expect(JSON.stringify(unchanged)).toContain("T12:00:00");
 
@@ -90,6 +58,16 @@ test.describe("/manage", () => {
     await expect(page.getByRole("button", { name: "Apply these changes" })).toHaveCount(0);
     await expect.poll(async () => JSON.stringify(await (await page.request.get(`/api/conferences/${slug}/sessions?q=linuxkit`)).json())).toContain("T14:10:00");
     await expect(card.getByText(/second\.json/)).toBeVisible();
+  });
+
+  test("fits a 375 px screen without scrolling sideways", async ({ page, context }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    const organiser = await signUp(context, { label: "organiser" });
+    makeOrganiser(organiser.email);
+    await page.goto("/manage");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manage");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("a malformed file is refused with where it is malformed, and nothing is kept to apply", async ({ page, context }) => {
@@ -160,14 +138,10 @@ test.describe("/manage", () => {
       await expect(card.getByText("Not checked yet; due now.")).toBeVisible();
 
       // The cron-style one-shot, on the server's database; the server's own timer would do the same within 30 s.
-      const { NODE_OPTIONS: _ignored, ...env } = process.env;
-      await promisify(execFile)(process.execPath, ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", "scripts/db.ts", "follow"], {
-        cwd: root,
-        env: { ...env, DATABASE_URL: `file:${e2eDatabaseFile}` },
-      }).catch((error: { code?: number }) => expect(error.code).toBe(1));
+      await runFollowOnce();
       await page.reload();
       await expect(card.getByRole("alert")).toContainText(/The check at \d+ \w+ \d{4}, \d\d:\d\d UTC failed and changed nothing: HTTP 500 Internal Server Error/);
-      await expect(card.getByText("Failed")).toBeVisible();
+      await expect(card.getByText("Failed", { exact: true })).toBeVisible();
 
       await card.getByRole("button", { name: "Stop following" }).click();
       await expect(card.getByText("No longer following a URL.")).toBeVisible();

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { forbidden, redirect } from "next/navigation";
 import type { z } from "zod";
-import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/organisers/api-tokens";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { followProgramUrl, unfollowProgramUrl } from "@/lib/follow/program-sources";
-import { NotOrganiserError } from "@/lib/manage/organiser";
+import { assertOrganiser, NotOrganiserError } from "@/lib/manage/organiser";
 import { applyPreviewedProgram, previewProgramUrl, previewUploadedProgram } from "@/lib/manage/program-preview";
 import { fieldErrors, type FieldErrors } from "@/lib/validation/account";
 import {
@@ -29,11 +29,11 @@ async function asOrganiser<Schema extends z.ZodType, State>(
   schema: Schema,
   formData: FormData,
   run: (viewer: Viewer, data: z.output<Schema>) => Promise<State>,
-): Promise<State | { errors: FieldErrors }> {
+): Promise<State | { errors: FieldErrors; values: Record<string, string> }> {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/manage");
   const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values: typedValues(formData) };
   try {
     return await run(viewer, parsed.data);
   } catch (error) {
@@ -42,11 +42,16 @@ async function asOrganiser<Schema extends z.ZodType, State>(
   }
 }
 
+/** What was typed, to put back in the form (files cannot be put back). */
+function typedValues(formData: FormData): Record<string, string> {
+  return Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
 export async function previewImport(_previous: PreviewState, formData: FormData): Promise<PreviewState> {
   if (formData.get("from") === "url") {
     return asOrganiser(importUrlSchema, formData, async (viewer, { url, conferenceSlug }) => {
       const result = await previewProgramUrl(viewer, url, conferenceSlug || undefined);
-      return result.ok ? { preview: result.preview } : { errors: { url: result.error } };
+      return result.ok ? { preview: result.preview } : { errors: { url: result.error }, values: typedValues(formData) };
     });
   }
   return asOrganiser(importFileSchema, formData, async (viewer, { file, conferenceSlug }) => {
@@ -57,7 +62,7 @@ export async function previewImport(_previous: PreviewState, formData: FormData)
       return { errors: { file: `${file.name}: is not UTF-8 text` } };
     }
     const result = await previewUploadedProgram(viewer, { text, sourceName: file.name, conferenceSlug: conferenceSlug || undefined });
-    return result.ok ? { preview: result.preview } : { errors: { file: result.error } };
+    return result.ok ? { preview: result.preview } : { errors: { file: result.error }, values: typedValues(formData) };
   });
 }
 
@@ -77,7 +82,7 @@ export async function applyImport(_previous: ApplyState, formData: FormData): Pr
 
 export async function followUrl(_previous: FollowState, formData: FormData): Promise<FollowState> {
   return asOrganiser(followSchema, formData, async (viewer, { conferenceSlug, url, intervalMinutes }) => {
-    if (!(await followProgramUrl(viewer, conferenceSlug, url, intervalMinutes))) return { errors: { conferenceSlug: "No such conference" } };
+    if (!(await followProgramUrl(viewer, conferenceSlug, url, intervalMinutes))) return { errors: { url: "This conference no longer exists" } };
     revalidatePath("/manage");
     return { message: `Following ${url} every ${intervalMinutes} minutes; the first check is due now.` };
   });
@@ -94,14 +99,16 @@ export async function unfollowUrl(_previous: FollowState, formData: FormData): P
 export async function createToken(_previous: TokenState, formData: FormData): Promise<TokenState> {
   return asOrganiser(createTokenSchema, formData, async (viewer, { name }) => {
     const created = await createApiToken(viewer, name);
+    if (!created) throw new NotOrganiserError();
     revalidatePath("/manage");
-    return { created: { name: created.name, token: created.token } };
+    return { created: { name: created.apiToken.name, token: created.token } };
   });
 }
 
 export async function revokeToken(_previous: TokenState, formData: FormData): Promise<TokenState> {
   return asOrganiser(revokeTokenSchema, formData, async (viewer, { tokenId }) => {
-    await revokeApiToken(viewer, tokenId);
+    await assertOrganiser(viewer);
+    if (!(await revokeApiToken(viewer, tokenId))) return { errors: { tokenId: "No such token, or it was already revoked." } };
     revalidatePath("/manage");
     return { message: "Token revoked: requests that use it are now refused." };
   });

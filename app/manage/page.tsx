@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { listApiTokens } from "@/lib/auth/api-tokens";
+import { listApiTokens } from "@/lib/organisers/api-tokens";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listManagedConferences } from "@/lib/manage/overview";
 import { isOrganiser } from "@/lib/manage/organiser";

@@ -4,9 +4,12 @@ import type { ProgramPreview } from "@/lib/manage/program-preview";
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-export type PreviewState = { errors?: FieldErrors; preview?: ProgramPreview };
+/** `values` carries what was typed back into a form that React reset after the action. */
+export type FormValues = Partial<Record<string, string>>;
+
+export type PreviewState = { errors?: FieldErrors; values?: FormValues; preview?: ProgramPreview };
 export type ApplyState = { errors?: FieldErrors; message?: string; tone?: "success" | "error"; appliedId?: string };
-export type FollowState = { errors?: FieldErrors; message?: string };
-export type TokenState = { errors?: FieldErrors; message?: string; created?: { name: string; token: string } };
+export type FollowState = { errors?: FieldErrors; values?: FormValues; message?: string };
+export type TokenState = { errors?: FieldErrors; values?: FormValues; message?: string; created?: { name: string; token: string } };
 
 export type Action<State> = (previous: State, formData: FormData) => Promise<State>;

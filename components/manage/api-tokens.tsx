@@ -13,7 +13,7 @@ export function ApiTokens({ tokens, create, revoke }: { tokens: TokenRow[]; crea
   return (
     <div className="space-y-5">
       <form action={createAction} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end" noValidate aria-label="Create an API token">
-        <Field label="Token name" name="name" error={state.errors?.name} hint="Where it will be used, like “pretalx webhook” or “CI”." />
+        <Field label="Token name" name="name" defaultValue={state.values?.name} error={state.errors?.name} hint="Where it will be used, like “pretalx webhook” or “CI”." />
         <button type="submit" disabled={creating} className="rounded-lg bg-accent-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-accent-700 disabled:opacity-60 sm:mb-[1.625rem]">
           Create token
         </button>

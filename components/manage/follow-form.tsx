@@ -35,7 +35,7 @@ export function FollowForm({
             name="url"
             type="url"
             inputMode="url"
-            defaultValue={source?.url ?? ""}
+            defaultValue={state.values?.url ?? source?.url ?? ""}
             placeholder="https://pretalx.example/conf/schedule/export/schedule.json"
             aria-invalid={state.errors?.url ? true : undefined}
             aria-describedby={state.errors?.url ? id("url-error") : undefined}
@@ -52,7 +52,7 @@ export function FollowForm({
             type="number"
             min={1}
             max={1440}
-            defaultValue={source?.intervalMinutes ?? 10}
+            defaultValue={state.values?.intervalMinutes ?? source?.intervalMinutes ?? 10}
             aria-invalid={state.errors?.intervalMinutes ? true : undefined}
             aria-describedby={state.errors?.intervalMinutes ? id("interval-error") : undefined}
             className={input}

@@ -22,12 +22,12 @@ export function ImportPanel({
   const [applyState, applyAction] = useActionState(apply, {});
   const pending = previewState.preview && previewState.preview.pendingId !== applyState.appliedId ? previewState.preview : null;
 
-  const target = (id: string) => (
+  const target = (id: string, from: "file" | "url") => (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium">
         Into
       </label>
-      <select id={id} name="conferenceSlug" defaultValue="" className={input}>
+      <select id={id} name="conferenceSlug" defaultValue={previewState.values?.from === from ? previewState.values.conferenceSlug ?? "" : ""} className={input}>
         <option value="">The conference the file names</option>
         {conferences.map((c) => (
           <option key={c.slug} value={c.slug}>
@@ -66,7 +66,7 @@ export function ImportPanel({
               </p>
             )}
           </div>
-          {target("import-file-into")}
+          {target("import-file-into", "file")}
           <SubmitButton>Preview the file</SubmitButton>
         </form>
         <form action={previewAction} className="space-y-4" noValidate aria-label="Preview a URL">
@@ -81,6 +81,7 @@ export function ImportPanel({
               type="url"
               inputMode="url"
               placeholder="https://pretalx.example/conf/schedule/export/schedule.json"
+              defaultValue={previewState.values?.url ?? ""}
               aria-invalid={previewState.errors?.url ? true : undefined}
               aria-describedby={previewState.errors?.url ? "import-url-error" : undefined}
               className={input}
@@ -91,7 +92,7 @@ export function ImportPanel({
               </p>
             )}
           </div>
-          {target("import-url-into")}
+          {target("import-url-into", "url")}
           <SubmitButton>Preview the URL</SubmitButton>
         </form>
       </div>

@@ -12,8 +12,11 @@ const httpUrl = z
   .trim()
   .min(1, "Enter the schedule's URL")
   .max(2_000, "That URL is too long")
-  .refine((value) => URL.canParse(value), "Enter a full URL, like https://pretalx.example/conf/schedule/export/schedule.json")
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), "Only http and https URLs can be fetched");
+  .superRefine((value, context) => {
+    if (!value) return;
+    if (!URL.canParse(value)) context.addIssue({ code: "custom", message: "Enter a full URL, like https://pretalx.example/conf/schedule/export/schedule.json" });
+    else if (!/^https?:$/.test(new URL(value).protocol)) context.addIssue({ code: "custom", message: "Only http and https URLs can be fetched" });
+  });
 
 export const importFileSchema = z.object({
   file: z
