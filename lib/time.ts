@@ -95,6 +95,22 @@ export function zoneAbbreviation(instant: Date, timeZone: string): string {
   return named("en-GB");
 }
 
+/** "Tue 11:00": the conference-local weekday and time of an instant. */
+export function formatWeekdayTime(instant: Date, timeZone: string): string {
+  return `${formatShortDate(localDate(instant, timeZone)).split(" ")[0]} ${formatTime(instant, timeZone)}`;
+}
+
+/** "just now", "5 minutes ago", "2 hours ago", "3 days ago". */
+export function formatTimeAgo(instant: Date, now: Date = new Date()): string {
+  const minutes = Math.floor((now.getTime() - instant.getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? "" : "s"} ago`;
+}
+
 /** "09:00–10:40 CEST" */
 export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
   return `${formatTime(start, timeZone)}–${formatTime(end, timeZone)} ${zoneAbbreviation(start, timeZone)}`;

@@ -5,6 +5,7 @@
  *   seed              load (or refresh) the demo conference
  *   check             fail when schema.prisma and the migrations disagree
  *   new-migration N   write prisma/migrations/<timestamp>_<N>/migration.sql from the schema change
+ *   organiser add E   make the account with email E an organiser (remove E: no longer; list: who is)
  *   follow            fetch the followed schedule URLs that are due, once (for cron, when the server does not follow)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -51,6 +52,45 @@ async function newMigration(name: string | undefined) {
   console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
 }
 
+const organiserUsage = "Usage: npm run db -- organiser add <email> | organiser remove <email> | organiser list";
+
+/** Organisers are made here, by whoever runs the instance, never through the web. */
+async function organiser(action: string | undefined, email: string | undefined) {
+  const { schemaBehindMessage } = await import("../lib/db/migration-status");
+  const behind = schemaBehindMessage(databaseUrl());
+  if (behind) {
+    console.error(behind);
+    process.exitCode = 3;
+    return;
+  }
+  const { db } = await import("../lib/db/client");
+  const { listOrganisers, setOrganiser } = await import("../lib/organisers/organisers");
+  try {
+    if (action === "list" && !email) {
+      const organisers = await listOrganisers(db);
+      if (organisers.length === 0) console.log("No organisers yet. Make one with `npm run db -- organiser add <email>`.");
+      for (const o of organisers) console.log(`${o.email}\t${o.name}`);
+      return;
+    }
+    if ((action !== "add" && action !== "remove") || !email) {
+      console.error(organiserUsage);
+      process.exitCode = 2;
+      return;
+    }
+    const result = await setOrganiser(db, email, action === "add");
+    if (!result.ok) {
+      console.error(result.error);
+      process.exitCode = 1;
+      return;
+    }
+    const { email: who } = result.organiser;
+    if (action === "add") console.log(result.changed ? `${who} is now an organiser.` : `${who} was already an organiser.`);
+    else console.log(result.changed ? `${who} is no longer an organiser.` : `${who} was not an organiser.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /** One pass of the follower, as the server's timer runs it; exit code 1 when a source failed. */
 async function follow() {
   const { db } = await import("../lib/db/client");
@@ -65,7 +105,7 @@ async function follow() {
   }
 }
 
-const [task, arg] = process.argv.slice(2);
+const [task, arg, arg2] = process.argv.slice(2);
 const tasks: Record<string, () => Promise<void>> = {
   migrate,
   setup: async () => {
@@ -76,6 +116,7 @@ const tasks: Record<string, () => Promise<void>> = {
   seed: () => seed(false),
   check,
   "new-migration": () => newMigration(arg),
+  organiser: () => organiser(arg, arg2),
   follow,
 };
 

@@ -8,28 +8,37 @@
 import { createServer } from "node:http";
 import next from "next";
 import { db } from "../lib/db/client";
+import { readProgramRevisions } from "../lib/db/program-revisions";
 import { startFollowing } from "../lib/follow/follow-timer";
 import { createMicroCache } from "../lib/server/micro-cache";
+import { createProgramRevisions, installProgramRevisions } from "../lib/server/program-revisions";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
+// Every cache in this process drops what an import, here or in another process, made stale.
+const revisions = installProgramRevisions(createProgramRevisions(readProgramRevisions));
 const cache = createMicroCache({
   ttlMs: Number(process.env.HALLWAY_MICROCACHE_MS ?? 2000),
   maxEntries: 2000,
   maxBodyBytes: 2 * 1024 * 1024,
+  stampOf: revisions.stampOf,
 });
 
 await app.prepare();
 const server = createServer((req, res) => {
   const key = cache.keyFor(req);
-  if (key && cache.serve(req, res, key)) return;
-  if (key) cache.record(res, key);
-  handle(req, res).catch((error: unknown) => {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
-  });
+  const answer = () => {
+    if (key && cache.serve(req, res, key)) return;
+    if (key) cache.record(res, key);
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  };
+  if (key) revisions.poll().then(answer, answer);
+  else answer();
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Hallway is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));

@@ -44,11 +44,11 @@ export function migrationStatus(databaseUrl: string, dir = migrationsDir): Migra
 export function schemaBehindMessage(databaseUrl: string, dir = migrationsDir): string | null {
   const status = migrationStatus(databaseUrl, dir);
   const where = path.relative(/*turbopackIgnore: true*/ process.cwd(), sqliteFilePath(databaseUrl)) || databaseUrl;
-  if (!status.databaseExists) return `No database at ${where}: start Hallway once (npm start) or run \`npm run db -- migrate\`, then import again.`;
+  if (!status.databaseExists) return `No database at ${where}: start Hallway once (npm start) or run \`npm run db -- migrate\`, then try again.`;
   if (status.pending.length === 0) return null;
   const count = status.pending.length;
   return (
     `The database at ${where} is behind this copy of Hallway (${count} migration${count === 1 ? "" : "s"} not applied: ${status.pending.join(", ")}); ` +
-    "restart the server, which applies them, or run `npm run db -- migrate`, then import again. Nothing was changed."
+    "restart the server, which applies them, or run `npm run db -- migrate`, then try again. Nothing was changed."
   );
 }

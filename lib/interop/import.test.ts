@@ -166,7 +166,7 @@ describe("npm run import", () => {
     const missing = path.join(scratch, "cli-missing", "absent.db");
     const refused = await run([path.relative(root, fixturePath)], missing);
     assert.equal(refused.code, 3);
-    assert.match(refused.stderr, /^No database at .*absent\.db: start Hallway once \(npm start\) or run `npm run db -- migrate`, then import again\.\n$/);
+    assert.match(refused.stderr, /^No database at .*absent\.db: start Hallway once \(npm start\) or run `npm run db -- migrate`, then try again\.\n$/);
     assert.equal(existsSync(missing), false, "the import does not create a database");
 
     const behind = path.join(scratch, "cli-behind", "behind.db");

@@ -104,6 +104,12 @@ export function parsePentabarfXml(text: string, options: ToProgramOptions = {}):
   // The declaration says nothing once the text is decoded; blanking it (not removing it) keeps line numbers
   // and lets whitespace before it pass.
   const source = text.replace(/^\uFEFF/, "").replace(/^(\s*)(<\?xml\b[^>]*\?>)/, (_, space: string, declaration: string) => space + " ".repeat(declaration.length));
+  // Entity declarations are how an XML bomb expands a few bytes into gigabytes; a schedule needs none.
+  const entity = /<!ENTITY\b/i.exec(source);
+  if (entity) {
+    const line = source.slice(0, entity.index).split("\n").length;
+    throw new ProgramFormatError(`line ${line}`, "declares an entity (<!ENTITY …>): a schedule.xml needs none, and Hallway does not expand them");
+  }
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw new ProgramFormatError(`line ${valid.err.line}`, `malformed XML: ${valid.err.msg}`);
   const { document, locate } = readScheduleXml(source);
@@ -131,7 +137,13 @@ function readScheduleXml(source: string) {
     captureMetaData: true,
     isArray: (_name, jPath) => repeated.has(String(jPath)),
   });
-  const root = parser.parse(source) as XmlNode;
+  let root: XmlNode;
+  try {
+    root = parser.parse(source) as XmlNode;
+  } catch (error) {
+    // What the validator lets through and the parser refuses: nesting past its limit, for one.
+    throw new ProgramFormatError("XML", `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const newlines: number[] = [];
   for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) newlines.push(i);
   const lineAt = (node: unknown): number | undefined => {

@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "../db/client";
 import type { Viewer } from "../auth/viewer";
+import { db } from "../db/client";
+import { isOrganiser as isOrganiserId } from "../organisers/organisers";
 
 /** Asked of someone who is not an organiser of this Hallway (`npm run db -- organiser add <email>`). */
 export class NotOrganiserError extends Error {
@@ -12,9 +13,7 @@ export class NotOrganiserError extends Error {
 
 /** Whether the viewer is an organiser, read from the database on every call, so removing one takes effect at once. */
 export async function isOrganiser(viewer: Viewer | null): Promise<boolean> {
-  if (!viewer) return false;
-  const user = await db.user.findUnique({ where: { id: viewer.id }, select: { organiser: true } });
-  return user?.organiser === true;
+  return viewer !== null && (await isOrganiserId(db, viewer.id));
 }
 
 /** Every organiser-only function starts here: a check in the page alone would not guard its actions. */

@@ -10,11 +10,18 @@ import { mayBeSignedIn } from "../auth/session-cookie-name";
  * says so itself) are kept, so nothing personal is ever stored or served to someone else.
  */
 
-type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number };
+type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number; stamp: string | null };
 
-export type MicroCacheOptions = { ttlMs: number; maxEntries: number; maxBodyBytes: number };
+export type MicroCacheOptions = {
+  ttlMs: number;
+  maxEntries: number;
+  maxBodyBytes: number;
+  /** The program revision a URL's answer depends on (lib/server/program-revisions.ts): an entry whose stamp moved is not served. */
+  stampOf?: (url: string) => string;
+};
 
-export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCacheOptions) {
+export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, stampOf }: MicroCacheOptions) {
+  const stampFor = (key: string) => (stampOf ? stampOf(key.slice(3)) : null);
   const entries = new Map<string, Entry>();
 
   function keyFor(req: IncomingMessage): string | null {
@@ -32,7 +39,7 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCache
   function serve(req: IncomingMessage, res: ServerResponse, key: string): boolean {
     const entry = entries.get(key);
     if (!entry) return false;
-    if (entry.expires < Date.now()) {
+    if (entry.expires < Date.now() || entry.stamp !== stampFor(key)) {
       entries.delete(key);
       return false;
     }
@@ -43,6 +50,8 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCache
 
   /** Watches the response Next.js writes and keeps it when it is shareable. */
   function record(res: ServerResponse, key: string) {
+    // Taken before Next.js renders: what it renders is at least this revision.
+    const stamp = stampFor(key);
     const chunks: Buffer[] = [];
     let size = 0;
     const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -70,12 +79,12 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCache
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
       const result = end(chunk, ...rest);
-      keep(res, key, chunks, size);
+      keep(res, key, chunks, size, stamp);
       return result;
     }) as ServerResponse["end"];
   }
 
-  function keep(res: ServerResponse, key: string, chunks: Buffer[], size: number) {
+  function keep(res: ServerResponse, key: string, chunks: Buffer[], size: number, stamp: string | null) {
     const cacheControl = String(res.getHeader("cache-control") ?? "");
     if (res.statusCode !== 200 || size > maxBodyBytes || res.getHeader("set-cookie") || !/\bs-maxage=\d+/.test(cacheControl)) return;
     const headers: Record<string, string | string[]> = {};
@@ -86,7 +95,7 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCache
     }
     headers["content-length"] = String(size);
     entries.delete(key);
-    entries.set(key, { status: 200, headers, body: Buffer.concat(chunks, size), expires: Date.now() + ttlMs });
+    entries.set(key, { status: 200, headers, body: Buffer.concat(chunks, size), expires: Date.now() + ttlMs, stamp });
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { listChangesForSession } from "@/lib/schedule/changes";
 import { getConference } from "@/lib/schedule/conference";
 import { getSessionDetail } from "@/lib/schedule/sessions";
 import { formatLongDate, formatTimeRange } from "@/lib/time";
@@ -9,6 +10,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { TrackBadge } from "@/components/ui/track-badge";
 import { SessionCard } from "@/components/schedule/session-card";
 import { PublicNotes } from "@/components/session/public-notes";
+import { SessionChanges } from "@/components/session/session-changes";
 import { MyNote } from "@/components/notes/my-note";
 import { StarButton } from "@/components/agenda/star-button";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
@@ -34,6 +36,7 @@ export async function generateMetadata({ params }: PageProps<"/[conf]/sessions/[
 
 export default async function SessionPage({ params }: PageProps<"/[conf]/sessions/[slug]">) {
   const { conference, session } = await load(params);
+  const changes = await listChangesForSession(session.id);
   const tz = conference.timeZone;
   const here = `/${conference.slug}/sessions/${session.slug}`;
   return (
@@ -55,6 +58,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
         </div>
         <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{session.title}</h1>
         {session.subtitle && <p className="text-lg text-zinc-600 dark:text-zinc-400">{session.subtitle}</p>}
+        <SessionChanges changes={changes} timeZone={tz} now={new Date()} allChangesHref={`/${conference.slug}/changes`} />
         {/* Cached for everyone: whether it is on my agenda is asked by the island in the browser. */}
         <StarButton conferenceSlug={conference.slug} sessionSlug={session.slug} sessionTitle={session.title} returnTo={here} variant="full" />
         <dl className="grid gap-x-8 gap-y-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900">

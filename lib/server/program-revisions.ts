@@ -1,0 +1,71 @@
+/**
+ * The program revision of each conference as this process last read it, re-read
+ * at most once a second and only while requests come in. The page cache
+ * (lib/cache/memory-cache-handler.cjs, which finds it on globalThis) and the
+ * micro-cache stamp each entry with the revision of its conference when its render
+ * began, and drop it once the revision has moved: an import in any process on the
+ * same database shows within about a second (docs/decisions/0014-live-program.md).
+ */
+
+export type ProgramRevisions = {
+  /** Re-reads the revisions if the last read is older than the interval. */
+  poll(): Promise<void>;
+  /** Re-reads now: the process that imported knows the revision moved. */
+  refresh(): Promise<void>;
+  /** A stamp for a cache key or URL path: its conference's revision, "-" when it names none. */
+  stampOf(keyOrPath: string): string;
+};
+
+type Read = () => Map<string, number> | Promise<Map<string, number>>;
+
+const globalForRevisions = globalThis as unknown as { hallwayProgramRevisions?: ProgramRevisions };
+
+/** The conference slug a page path, API path or cache key is about ("/dockercon-eu-2017/sessions/x", "/api/conferences/dockercon-eu-2017"). */
+export function conferenceOfPath(keyOrPath: string): string | null {
+  const path = keyOrPath.replace(/^(?:gz|id) /, "").split(/[?#]/, 1)[0]!;
+  const segments = path.split("/").filter(Boolean);
+  const slug = segments[0] === "api" ? (segments[1] === "conferences" ? segments[2] : undefined) : segments[0];
+  return slug && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? slug : null;
+}
+
+export function createProgramRevisions(read: Read, { intervalMs = 1000, now = Date.now } = {}): ProgramRevisions {
+  let revisions = new Map<string, number>();
+  let readAt = -Infinity;
+  let reading: Promise<void> | null = null;
+
+  const refresh = () => {
+    reading ??= (async () => {
+      try {
+        readAt = now();
+        revisions = await read();
+      } catch {
+        // A failed read keeps the last revisions; the next poll tries again.
+      } finally {
+        reading = null;
+      }
+    })();
+    return reading;
+  };
+
+  return {
+    poll: () => (now() - readAt >= intervalMs ? refresh() : (reading ?? Promise.resolve())),
+    refresh,
+    stampOf(keyOrPath) {
+      const slug = conferenceOfPath(keyOrPath);
+      if (slug === null) return "-";
+      const revision = revisions.get(slug);
+      return revision === undefined ? `${slug}:absent` : `${slug}:${revision}`;
+    },
+  };
+}
+
+/** Makes `revisions` the process's own, where the page cache handler looks for it. */
+export function installProgramRevisions(revisions: ProgramRevisions): ProgramRevisions {
+  globalForRevisions.hallwayProgramRevisions = revisions;
+  return revisions;
+}
+
+/** The process's revisions, when its server installed them (scripts/serve.ts). */
+export function installedProgramRevisions(): ProgramRevisions | undefined {
+  return globalForRevisions.hallwayProgramRevisions;
+}
