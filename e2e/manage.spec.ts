@@ -109,7 +109,7 @@ test.describe("/manage", () => {
     // Accepted as an organiser's: the body is not a program, so 400 rather than 401.
     expect(await put()).toBe(400);
     await list.getByRole("button", { name: "Revoke CI job" }).click();
-    await expect(list.getByText("Revoked")).toBeVisible();
+    await expect(list.getByText("Revoked", { exact: true })).toBeVisible();
     expect(await put()).toBe(401);
     await ci.dispose();
   });
