@@ -14,6 +14,7 @@ const { db } = await import("../db/client");
 const { parseProgram } = await import("../interop/detect");
 const { importProgram } = await import("../interop/import-program");
 const { claimSource, followDueSources } = await import("./follow-sources");
+const { startFollowing } = await import("./follow-timer");
 
 const root = path.resolve(import.meta.dirname, "../..");
 const quirky = readFileSync(path.join(root, "lib/interop/fixtures/quirky-frab.json"), "utf8");
@@ -173,5 +174,19 @@ describe("following a schedule URL", () => {
     assert.match(lines, /quirkcamp19: http:\/\/127\.0\.0\.1:3316\/schedule\.json: applied/);
     assert.match(lines, /No followed schedule URL is due\./);
     assert.equal(await title(), "Lightning Talks");
+  });
+
+  it("runs inside a server as a timer that picks due sources, and stops", async () => {
+    await db.programSource.update({ where: { conferenceId }, data: { nextCheckAt: new Date(Date.now() - 1_000) } });
+    requests.length = 0;
+    const follower = startFollowing(db, { tickMs: 50 });
+    const deadline = Date.now() + 10_000;
+    while (requests.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await follower.stop();
+    assert.equal(requests.length, 1, "one fetch, then nothing until the interval has passed");
+    const recorded = await source();
+    assert.equal(recorded.lastStatus, "unchanged");
+    assert.ok(recorded.nextCheckAt && recorded.nextCheckAt.getTime() > Date.now() + 9 * 60_000);
   });
 });
