@@ -35,6 +35,8 @@ const cli = { kind: "cli", name: "schedule.json" } as const;
 before(async () => {
   const first = await importProgram(db, liveProgram(), { source: cli });
   assert.deepEqual(first.changeSet.added, ["keynote", "rust-in-prod", "lunch-talk"]);
+  const firstImport = await db.programImport.findFirstOrThrow({ include: { changes: true } });
+  assert.deepEqual([firstImport.added, firstImport.changes.length], [3, 0], "a new conference's sessions are not each news");
   const rust = await session("rust-in-prod");
   await db.user.createMany({ data: [{ id: "u1", name: "One", email: "one@example.org" }, { id: "u2", name: "Two", email: "two@example.org" }] });
   await db.note.create({ data: { userId: "u1", sessionId: rust.id, body: "Ask about unsafe." } });
@@ -104,6 +106,8 @@ describe("an import's change set", () => {
 
     const applied = await importProgram(db, program, { source: cli });
     assert.deepEqual(applied.changeSet, dry.changeSet, "the dry run said exactly what applying did");
+    const kinds = await db.sessionChange.findMany({ where: { importId: applied.importId! }, select: { kind: true, session: { select: { slug: true } } }, orderBy: { id: "asc" } });
+    assert.deepEqual(kinds.map((k) => `${k.kind} ${k.session.slug}`).sort(), ["added new-talk", "cancelled lunch-talk", "changed keynote", "changed rust-in-prod"]);
   });
 
   it("counts how many people's notes and stars each change touches", async () => {

@@ -283,7 +283,9 @@ async function writeProgram(tx: Tx, program: Program, options: LoadOptions): Pro
   if (changedAnything && !options.dryRun) {
     revision = (await tx.conference.update({ where: { id: conferenceId }, data: { programRevision: { increment: 1 } }, select: { programRevision: true } }))
       .programRevision;
-    if (options.record && !isEmptyChangeSet(changeSet)) importId = await recordImport(tx, conferenceId, changeSet, records, options.record);
+    // A conference's first program is news to no one: the import is kept, its sessions' "added" lines are not.
+    const kept = found ? records : records.filter((r) => r.kind !== "added");
+    if (options.record && !isEmptyChangeSet(changeSet)) importId = await recordImport(tx, conferenceId, changeSet, kept, options.record);
   }
   return { summary, changeSet, records, conferenceId, created: !found, changedAnything, importId, revision };
 }

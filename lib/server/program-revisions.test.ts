@@ -11,6 +11,7 @@ describe("program revisions", () => {
     assert.equal(conferenceOfPath("/dockercon-eu-2017/sessions/x"), "dockercon-eu-2017");
     assert.equal(conferenceOfPath("/dockercon-eu-2017/schedule/view/2017-10-17~all~1"), "dockercon-eu-2017");
     assert.equal(conferenceOfPath("gz /api/conferences/night-conf/sessions?day=2017-10-17"), "night-conf");
+    assert.equal(conferenceOfPath("/route-cache/APP_PAGE/ab6240ab8a79/$/quirk-live/sessions/solder-your-badge"), "quirk-live");
     assert.equal(conferenceOfPath("/api/me/time-zone"), null);
     assert.equal(conferenceOfPath("/index"), "index");
     assert.equal(conferenceOfPath("/"), null);
@@ -48,14 +49,14 @@ describe("the page cache handler", () => {
 
   it("drops a conference's pages once its revision moves, and keeps the others'", async () => {
     const handler = new Handler();
-    for (const key of ["/a-conf/sessions/x", "/b-conf/sessions/y"]) {
+    for (const key of ["/route-cache/APP_PAGE/ab62/$/a-conf/sessions/x", "/route-cache/APP_PAGE/ab62/$/b-conf/sessions/y"]) {
       assert.equal(await handler.get(key), null);
       await handler.set(key, { kind: "APP_PAGE", html: key }, {});
       assert.deepEqual((await handler.get(key))?.value, { kind: "APP_PAGE", html: key });
     }
     stored.set("a-conf", 2);
-    assert.equal(await handler.get("/a-conf/sessions/x"), null, "the moved conference's page is gone");
-    assert.ok(await handler.get("/b-conf/sessions/y"), "the other conference's stays");
+    assert.equal(await handler.get("/route-cache/APP_PAGE/ab62/$/a-conf/sessions/x"), null, "the moved conference's page is gone");
+    assert.ok(await handler.get("/route-cache/APP_PAGE/ab62/$/b-conf/sessions/y"), "the other conference's stays");
     await revisions.refresh();
   });
 

@@ -22,7 +22,10 @@ const globalForRevisions = globalThis as unknown as { hallwayProgramRevisions?: 
 
 /** The conference slug a page path, API path or cache key is about ("/dockercon-eu-2017/sessions/x", "/api/conferences/dockercon-eu-2017"). */
 export function conferenceOfPath(keyOrPath: string): string | null {
-  const path = keyOrPath.replace(/^(?:gz|id) /, "").split(/[?#]/, 1)[0]!;
+  let path = keyOrPath.replace(/^(?:gz|id) /, "").split(/[?#]/, 1)[0]!;
+  // Next.js's own page cache keys: "/route-cache/APP_PAGE/<build hash>/$/<the page's path>".
+  const page = path.indexOf("/$/");
+  if (page !== -1) path = path.slice(page + 2);
   const segments = path.split("/").filter(Boolean);
   const slug = segments[0] === "api" ? (segments[1] === "conferences" ? segments[2] : undefined) : segments[0];
   return slug && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) ? slug : null;

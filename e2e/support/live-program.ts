@@ -1,0 +1,99 @@
+/**
+ * Helpers for the live-program tests: the e2e database, the commands an organiser
+ * runs beside the server, API tokens (inserted as /manage would make them), and
+ * the quirky frab fixture with sessions moved.
+ */
+import { execFile } from "node:child_process";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+export const e2eDatabaseUrl = `file:${path.join(root, "e2e", ".data", "e2e.db")}`;
+export const quirkyText = readFileSync(path.join(root, "lib/interop/fixtures/quirky-frab.json"), "utf8");
+
+export type CommandResult = { code: number; stdout: string; stderr: string };
+
+/** `npm run <script> -- args`, as an organiser runs it beside the server, on the e2e database. */
+export async function runScript(script: "db.ts" | "import.ts", args: string[]): Promise<CommandResult> {
+  const { NODE_OPTIONS: _ignored, ...env } = process.env;
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", `scripts/${script}`, ...args],
+      { cwd: root, env: { ...env, DATABASE_URL: e2eDatabaseUrl }, timeout: 90_000 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function database() {
+  return new Database(path.join(root, "e2e", ".data", "e2e.db"), { timeout: 5_000 });
+}
+
+/** An API token for the account with this email, stored hashed as createApiToken stores it; returns its id and plaintext. */
+export function insertApiToken(email: string, name = "e2e"): { id: string; token: string } {
+  const db = database();
+  try {
+    const user = db.prepare(`SELECT id FROM "User" WHERE email = ?`).get(email) as { id: string } | undefined;
+    if (!user) throw new Error(`no account ${email}`);
+    const token = `hwy_${randomBytes(32).toString("base64url")}`;
+    const id = randomUUID();
+    db.prepare(`INSERT INTO "ApiToken" (id, userId, name, tokenHash, createdAt) VALUES (?, ?, ?, ?, ?)`).run(
+      id, user.id, name, createHash("sha256").update(token).digest("hex"), new Date().toISOString(),
+    );
+    return { id, token };
+  } finally {
+    db.close();
+  }
+}
+
+export function revokeTokenRow(id: string) {
+  const db = database();
+  try {
+    db.prepare(`UPDATE "ApiToken" SET revokedAt = ? WHERE id = ?`).run(new Date().toISOString(), id);
+  } finally {
+    db.close();
+  }
+}
+
+type FrabEvent = { guid: string; date: string; start: string; room: string; title: string };
+type FrabDoc = { schedule: { conference: { acronym: string; days: { date: string; rooms: Record<string, FrabEvent[]> }[] } } };
+
+/**
+ * The quirky fixture with events (by guid) moved to another start time ("15:00", same day) or room, or
+ * retitled. An event that stays in its room keeps its place in the file: the fixture spells one
+ * speaker two ways, and the first spelling read is the one kept.
+ */
+export function quirkyWith(changes: { guid: string; start?: string; room?: string; title?: string }[] = []): string {
+  const doc = JSON.parse(quirkyText) as FrabDoc;
+  for (const change of changes) {
+    for (const day of doc.schedule.conference.days) {
+      for (const [room, events] of Object.entries(day.rooms)) {
+        const index = events.findIndex((e) => e.guid === change.guid);
+        if (index === -1) continue;
+        const event = events[index]!;
+        if (change.start) {
+          event.start = change.start;
+          event.date = `${event.date.slice(0, 11)}${change.start}:00${event.date.slice(19)}`;
+        }
+        if (change.title) event.title = change.title;
+        if (change.room && change.room !== room) {
+          events.splice(index, 1);
+          event.room = change.room;
+          (day.rooms[change.room] ??= []).push(event);
+        }
+        break;
+      }
+    }
+  }
+  return JSON.stringify(doc);
+}
+
+export const openingGuid = "0b9c8f3e-1d2a-4c5b-8e7f-6a5b4c3d2e1f";
+export const badgeGuid = "3e2f1061-4051-4f8e-b1a2-9d8e7f605142";
