@@ -2,8 +2,8 @@ import type { PreviewSession, ProgramPreview } from "@/lib/manage/program-previe
 
 /** A dry run's change set, before anything is applied: what is added, what moves or changes, what is cancelled or restored. */
 export function ChangeSetPreview({ preview }: { preview: ProgramPreview }) {
-  const { conference, added, changed, cancelled, restored } = preview;
-  const total = added.length + changed.length + cancelled.length + restored.length;
+  const { conference, counts, added, changed, cancelled, restored } = preview;
+  const total = counts.added + counts.changed + counts.cancelled + counts.restored;
   return (
     <div className="space-y-4">
       <div>
@@ -14,13 +14,13 @@ export function ChangeSetPreview({ preview }: { preview: ProgramPreview }) {
           From {preview.sourceName}. {conference.isNew ? "A new conference. " : ""}
           {total === 0
             ? "Nothing would change: Hallway already has this program."
-            : `${added.length} added, ${changed.length} changed, ${cancelled.length} cancelled, ${restored.length} restored. Nothing is applied until you apply it.`}
+            : `${counts.added} added, ${counts.changed} changed, ${counts.cancelled} cancelled, ${counts.restored} restored. Nothing is applied until you apply it.`}
         </p>
       </div>
-      <PreviewList title="Added" tone="emerald" sessions={added} />
-      <PreviewList title="Moved or changed" tone="amber" sessions={changed} />
-      <PreviewList title="Cancelled" tone="red" sessions={cancelled} note="Kept with their notes and stars, marked cancelled." />
-      <PreviewList title="Restored" tone="sky" sessions={restored} />
+      <PreviewList title="Added" tone="emerald" sessions={added} total={counts.added} />
+      <PreviewList title="Moved or changed" tone="amber" sessions={changed} total={counts.changed} />
+      <PreviewList title="Cancelled" tone="red" sessions={cancelled} total={counts.cancelled} note="Kept with their notes and stars, marked cancelled." />
+      <PreviewList title="Restored" tone="sky" sessions={restored} total={counts.restored} />
     </div>
   );
 }
@@ -32,17 +32,16 @@ const tones = {
   sky: "border-sky-500",
 } as const;
 
-function PreviewList({ title, sessions, tone, note }: { title: string; sessions: PreviewSession[]; tone: keyof typeof tones; note?: string }) {
-  if (sessions.length === 0) return null;
-  const shown = sessions.slice(0, 200);
+function PreviewList({ title, sessions, total, tone, note }: { title: string; sessions: PreviewSession[]; total: number; tone: keyof typeof tones; note?: string }) {
+  if (total === 0) return null;
   return (
-    <section aria-label={`${title} (${sessions.length})`} className={`border-l-4 pl-3 ${tones[tone]}`}>
+    <section aria-label={`${title} (${total})`} className={`border-l-4 pl-3 ${tones[tone]}`}>
       <h4 className="text-sm font-semibold">
-        {title} ({sessions.length})
+        {title} ({total})
       </h4>
       {note && <p className="text-xs text-zinc-500 dark:text-zinc-400">{note}</p>}
       <ul className="mt-2 space-y-2 text-sm">
-        {shown.map((s) => (
+        {sessions.map((s) => (
           <li key={s.slug} className="break-words">
             <span className="font-medium">{s.title}</span>
             {s.when && !s.changes && <span className="text-zinc-600 dark:text-zinc-400"> · {s.when}</span>}
@@ -63,7 +62,7 @@ function PreviewList({ title, sessions, tone, note }: { title: string; sessions:
           </li>
         ))}
       </ul>
-      {sessions.length > shown.length && <p className="mt-2 text-xs text-zinc-500">… and {sessions.length - shown.length} more</p>}
+      {total > sessions.length && <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">… and {total - sessions.length} more</p>}
     </section>
   );
 }

@@ -49,6 +49,7 @@ describe("the organiser's data layer", () => {
     assert.ok(first.ok);
     assert.equal(first.preview.conference.isNew, true);
     assert.equal(first.preview.added.length, 6);
+    assert.deepEqual(first.preview.counts, { added: 6, changed: 0, cancelled: 0, restored: 0 });
     assert.equal(await db.conference.count(), 0, "a preview writes nothing");
 
     assert.deepEqual(await applyPreviewedProgram(otherOrganiser, first.preview.pendingId), { ok: false, error: "This preview has expired or was already applied; preview the file again." });

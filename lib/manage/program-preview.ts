@@ -32,6 +32,8 @@ export type ProgramPreview = {
   pendingId: string;
   sourceName: string;
   conference: { slug: string; name: string; isNew: boolean };
+  /** The whole change set's size; each list below holds at most `previewLimit` sessions. */
+  counts: ImportCounts;
   added: PreviewSession[];
   changed: PreviewSession[];
   cancelled: PreviewSession[];
@@ -39,6 +41,9 @@ export type ProgramPreview = {
 };
 
 export type ImportCounts = { added: number; changed: number; cancelled: number; restored: number };
+
+/** Sessions listed per kind of change: a first import of ten thousand is summed up, not sent to the browser whole. */
+export const previewLimit = 200;
 
 export type PreviewResult = { ok: true; preview: ProgramPreview } | { ok: false; error: string };
 export type ApplyResult = { ok: true; conference: string; counts: ImportCounts } | { ok: false; error: string };
@@ -96,7 +101,7 @@ async function preview(viewer: Viewer, upload: { text: string; sourceName: strin
     : [];
   const titles = new Map([...known.map((s) => [s.slug, s.title] as const), ...program.sessions.map((s) => [s.slug, s.title] as const)]);
   const touched = existing
-    ? await countPeopleTouched(db, existing.id, [...changes.changed.map((c) => c.slug), ...changes.cancelled, ...changes.restored])
+    ? await countPeopleTouched(db, existing.id, [...changes.changed.slice(0, previewLimit).map((c) => c.slug), ...changes.cancelled.slice(0, previewLimit), ...changes.restored.slice(0, previewLimit)])
     : {};
   const rooms = new Map(program.rooms.map((r) => [r.slug, r.name]));
   const inProgram = new Map(program.sessions.map((s) => [s.slug, s]));
@@ -113,10 +118,11 @@ async function preview(viewer: Viewer, upload: { text: string; sourceName: strin
       pendingId,
       sourceName: upload.sourceName,
       conference: { slug: program.conference.slug, name: program.conference.name, isNew: !existing },
-      added: changes.added.map((slug) => session(slug)),
-      changed: changes.changed.map((c) => session(c.slug, { changes: describeFields(c.fields, timeZone) })),
-      cancelled: changes.cancelled.map((slug) => session(slug)),
-      restored: changes.restored.map((slug) => session(slug)),
+      counts: { added: changes.added.length, changed: changes.changed.length, cancelled: changes.cancelled.length, restored: changes.restored.length },
+      added: changes.added.slice(0, previewLimit).map((slug) => session(slug)),
+      changed: changes.changed.slice(0, previewLimit).map((c) => session(c.slug, { changes: describeFields(c.fields, timeZone) })),
+      cancelled: changes.cancelled.slice(0, previewLimit).map((slug) => session(slug)),
+      restored: changes.restored.slice(0, previewLimit).map((slug) => session(slug)),
     },
   };
 }
