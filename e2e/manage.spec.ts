@@ -4,7 +4,10 @@ import { baseURL, sameOrigin, signUp } from "./support/auth";
 import { seriousViolations } from "./support/axe";
 import { conf } from "./support/demo";
 import { events, exportedProgram, movedAndCancelled, preview, runFollowOnce } from "./support/manage";
-import { makeOrganiser } from "./support/organiser";
+import { deleteConferences, makeOrganiser } from "./support/organiser";
+
+const imported: string[] = [];
+test.afterAll(() => deleteConferences(imported));
 
 test.describe("/manage", () => {
   test("signed out goes to sign-in and comes back; an attendee gets a 403 page", async ({ page, context }) => {
@@ -22,6 +25,7 @@ test.describe("/manage", () => {
     const organiser = await signUp(context, { label: "organiser" });
     makeOrganiser(organiser.email);
     const slug = `manage-e2e-${Date.now()}`;
+    imported.push(slug);
     const first = await exportedProgram(page, slug);
 
     await page.goto("/manage");
