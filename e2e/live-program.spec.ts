@@ -235,15 +235,17 @@ test.describe.serial("a live program", () => {
       const file = await writeProgram(quirkyWith([{ guid: openingGuid, start: "16:00" }, ...moves]));
       const cli = await runScript("import.ts", [file, "--conference-slug", live]);
       expect(cli.code, cli.stderr).toBe(0);
-      await seenWithin("16:00–17:30");
+      const seen = [await seenWithin("16:00–17:30")];
 
       const viaSecond = await fetch(`${secondURL}${programUrl()}`, { method: "PUT", body: quirkyWith([{ guid: openingGuid, start: "17:00" }, ...moves]), headers: { Authorization: `Bearer ${token}` } });
       expect(viaSecond.status).toBe(200);
-      await seenWithin("17:00–18:30");
+      seen.push(await seenWithin("17:00–18:30"));
 
       const viaFirst = await api.put(programUrl(), { data: quirkyWith([{ guid: openingGuid, start: "11:00" }, ...moves]), headers: { Authorization: `Bearer ${token}` } });
       expect(viaFirst.status()).toBe(200);
-      await seenWithin("11:00–12:30");
+      seen.push(await seenWithin("11:00–12:30"));
+      test.info().annotations.push({ type: "seen on both servers after (ms)", description: seen.join(", ") });
+      console.log(`seen on both servers after: CLI ${seen[0]} ms, HTTP via the other process ${seen[1]} ms, HTTP via this one ${seen[2]} ms`);
       const apiThere = await (await fetch(`${secondURL}/api/conferences/${live}/sessions/${opening}`)).json();
       expect(apiThere.startsAt).toBe("2019-08-21T09:00:00.000Z");
     });
