@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { baseURL, createAccount, evilOrigin, sameOrigin, signIn, type TestUser } from "./support/auth";
 import { conf } from "./support/demo";
-import { badgeGuid, e2eDatabaseUrl, insertApiToken, openingGuid, quirkyText, quirkyWith, revokeTokenRow, root, runScript } from "./support/live-program";
+import { badgeGuid, deleteConferences, e2eDatabaseUrl, insertApiToken, openingGuid, quirkyText, quirkyWith, revokeTokenRow, root, runScript } from "./support/live-program";
 
 const live = "quirk-live";
 const programUrl = (slug = live, query = "") => `/api/conferences/${slug}/program${query}`;
@@ -40,6 +40,8 @@ test.describe.serial("a live program", () => {
     expect(made, made.stderr).toMatchObject({ code: 0, stdout: `${organiser.email} is now an organiser.\n` });
     token = insertApiToken(organiser.email).token;
   });
+
+  test.afterAll(() => deleteConferences([live, "quirk-cli"]));
 
   test("PUT a program: organiser cookie or token yes; signed out, attendee, cross-origin and revoked token no", async ({ request: anonymous }) => {
     const signedOut = await anonymous.put(programUrl(), { data: quirkyText, headers: json });

@@ -62,6 +62,17 @@ export function revokeTokenRow(id: string) {
   }
 }
 
+/** Removes conferences a test created, with everything of theirs, so later tests see the demo alone (the home page lists conferences). */
+export function deleteConferences(slugs: string[]) {
+  const db = database();
+  try {
+    db.pragma("foreign_keys = ON");
+    for (const slug of slugs) db.prepare(`DELETE FROM "Conference" WHERE slug = ?`).run(slug);
+  } finally {
+    db.close();
+  }
+}
+
 type FrabEvent = { guid: string; date: string; start: string; room: string; title: string };
 type FrabDoc = { schedule: { conference: { acronym: string; days: { date: string; rooms: Record<string, FrabEvent[]> }[] } } };
 
