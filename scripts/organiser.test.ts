@@ -3,10 +3,10 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { promisify } from "node:util";
-import { useTestDatabase } from "../lib/test/database";
+import { setupTestDatabase } from "../lib/test/database";
+import { createTestUser } from "../lib/test/users";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-const url = await useTestDatabase();
+const url = await setupTestDatabase();
 const { db } = await import("../lib/db/client");
 const { auth } = await import("../lib/auth/auth");
 
@@ -28,7 +28,7 @@ const organiserTask = async (...args: string[]) => {
 const isOrganiser = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).organiser;
 
 before(async () => {
-  await db.user.create({ data: { id: "u-ada", name: "Ada", email: "ada@example.org" } });
+  await createTestUser(db, { id: "u-ada", name: "Ada", email: "ada@example.org" });
 });
 
 describe("npm run db -- organiser", () => {

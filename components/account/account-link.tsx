@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { href } from "@/lib/routes";
 
 /**
  * The header's account link. Pages are cached and shared, so who is signed in
@@ -13,7 +14,7 @@ export function AccountLink() {
   const [viewer, setViewer] = useState<{ name: string } | null | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
-    fetch("/api/auth/get-session", { credentials: "same-origin", cache: "no-store" })
+    fetch(href.api.signedIn(), { credentials: "same-origin", cache: "no-store" })
       .then((response) => (response.ok ? response.json() : null))
       .then((data: { user?: { name: string } } | null) => !cancelled && setViewer(data?.user ? { name: data.user.name } : null))
       .catch(() => !cancelled && setViewer(null));
@@ -25,13 +26,13 @@ export function AccountLink() {
   const style = "rounded-lg px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
   if (viewer === null) {
     return (
-      <Link href={`/sign-in?next=${encodeURIComponent(pathname)}`} className={style}>
+      <Link href={href.signIn(pathname)} className={style}>
         Sign in
       </Link>
     );
   }
   return (
-    <Link href="/account" className={`${style} max-w-48 truncate`}>
+    <Link href={href.account()} className={`${style} max-w-48 truncate`}>
       {viewer ? viewer.name : "Account"}
     </Link>
   );

@@ -1,3 +1,5 @@
+import { href } from "@/lib/routes";
+
 /**
  * My stars at one conference, shared by every star button on a page: the first
  * button to mount loads them (one request per page, not one per card), a click
@@ -48,7 +50,7 @@ async function load(conference: string) {
   loaded = { conference, at: Date.now() };
   let response: Response;
   try {
-    response = await fetch(`/api/conferences/${conference}/me/stars`, { credentials: "same-origin", cache: "no-store" });
+    response = await fetch(href.api.stars(conference), { credentials: "same-origin", cache: "no-store" });
   } catch {
     return; // Offline: the plain forms still work once the connection is back.
   }
@@ -80,7 +82,7 @@ async function send(conference: string, slug: string) {
       const want = state.starred.has(slug);
       let response: Response | null = null;
       try {
-        response = await fetch(`/api/conferences/${conference}/me/stars/${encodeURIComponent(slug)}`, {
+        response = await fetch(href.api.star(conference, slug), {
           method: want ? "PUT" : "DELETE",
           credentials: "same-origin",
         });

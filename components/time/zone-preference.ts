@@ -1,4 +1,5 @@
 import { canonicalTimeZone } from "@/lib/time";
+import { href } from "@/lib/routes";
 
 /**
  * The zone this browser shows times in: an IANA zone, or null for each
@@ -74,7 +75,7 @@ export function chooseZone(zone: string | null) {
 
 async function push(zone: string | null) {
   try {
-    const response = await fetch("/api/me/time-zone", {
+    const response = await fetch(href.api.timeZone(), {
       method: "PUT",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
@@ -96,7 +97,7 @@ export async function pullZoneChoice() {
   }
   let response: Response;
   try {
-    response = await fetch("/api/me/time-zone", { credentials: "same-origin", cache: "no-store" });
+    response = await fetch(href.api.timeZone(), { credentials: "same-origin", cache: "no-store" });
   } catch {
     return;
   }

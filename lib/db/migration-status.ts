@@ -7,6 +7,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { engineNameOf } from "./engine";
 import { sqliteFilePath } from "./url";
 
 export const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
@@ -23,6 +24,7 @@ export function migrationNames(dir = migrationsDir): string[] {
 export type MigrationStatus = { databaseExists: boolean; pending: string[] };
 
 export function migrationStatus(databaseUrl: string, dir = migrationsDir): MigrationStatus {
+  engineNameOf(databaseUrl);
   const onDisk = migrationNames(dir);
   const file = sqliteFilePath(databaseUrl);
   if (file === ":memory:" || !existsSync(file)) return { databaseExists: false, pending: onDisk };

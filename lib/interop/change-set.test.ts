@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { Program, ProgramInput } from "../program/program-schema";
 import { programSchema } from "../program/program-schema";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { databaseSnapshot } from "../test/snapshot";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { countPeopleTouched, importProgram } = await import("./import-program");
 
@@ -38,7 +38,8 @@ before(async () => {
   const firstImport = await db.programImport.findFirstOrThrow({ include: { changes: true } });
   assert.deepEqual([firstImport.added, firstImport.changes.length], [3, 0], "a new conference's sessions are not each news");
   const rust = await session("rust-in-prod");
-  await db.user.createMany({ data: [{ id: "u1", name: "One", email: "one@example.org" }, { id: "u2", name: "Two", email: "two@example.org" }] });
+  await createTestUser(db, { id: "u1" });
+  await createTestUser(db, { id: "u2" });
   await db.note.create({ data: { userId: "u1", sessionId: rust.id, body: "Ask about unsafe." } });
   await db.star.createMany({ data: [{ userId: "u1", sessionId: rust.id }, { userId: "u2", sessionId: rust.id }] });
 });

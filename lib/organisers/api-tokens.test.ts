@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { createApiToken, hashApiToken, listApiTokens, organiserFromApiToken, revokeApiToken } = await import("./api-tokens");
 const { authenticateOrganiser } = await import("./authenticate");
@@ -13,7 +13,8 @@ const other = { id: "org-2", name: "Otto Organiser", email: "otto@example.org" }
 const attendee = { id: "att-1", name: "Anna Attendee", email: "anna@example.org" };
 
 before(async () => {
-  await db.user.createMany({ data: [{ ...organiser, organiser: true }, { ...other, organiser: true }, attendee] });
+  for (const user of [organiser, other, attendee]) await createTestUser(db, user);
+  await db.user.updateMany({ where: { id: { in: [organiser.id, other.id] } }, data: { organiser: true } });
 });
 
 const put = (headers: Record<string, string>) => new Request("http://hallway.test/api/conferences/x/program", { method: "PUT", headers, body: "{}" });

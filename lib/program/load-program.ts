@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
-import { optimizeSearchIndex } from "../search/fts5";
+import { searchEngine } from "../search/engine";
 import { zonedTimeToUtc } from "../time";
 import { programSchema, type Program, type ProgramInput } from "./program-schema";
 
@@ -107,7 +107,7 @@ export async function applyProgram(db: Db, input: ProgramInput | Program, option
     if (error instanceof DryRunRollback) return error.result;
     throw error;
   }
-  if (result.summary.added.length || result.summary.changed.length || result.summary.cancelled.length) await optimizeSearchIndex(db);
+  if (result.summary.added.length || result.summary.changed.length || result.summary.cancelled.length) await searchEngine().optimizeIndex(db);
   return result;
 }
 

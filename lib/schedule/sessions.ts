@@ -42,12 +42,18 @@ export async function listSessions(conferenceId: number, filter: ScheduleFilter 
 }
 
 /**
- * The id of the session a URL names, null when either slug is unknown: all the notes
- * and star APIs need (one query; a select with relations makes one more for each).
+ * The session a URL names by conference and session slug, with what the caller
+ * selects; null when either slug is unknown. The one lookup behind the notes and
+ * star APIs, the star form and the note pages (one query when `select` has no
+ * relations; each relation adds one).
  */
-export async function findSessionId(conferenceSlug: string, sessionSlug: string): Promise<number | null> {
-  const row = await db.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select: { id: true } });
-  return row?.id ?? null;
+export async function findSession<S extends Prisma.SessionSelect>(
+  conferenceSlug: string,
+  sessionSlug: string,
+  select: S,
+): Promise<Prisma.SessionGetPayload<{ select: S }> | null> {
+  const row = await db.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select });
+  return row as Prisma.SessionGetPayload<{ select: S }> | null;
 }
 
 export async function countSessions(conferenceId: number, filter: Pick<ScheduleFilter, "dayId" | "trackId"> = {}) {
@@ -55,9 +61,9 @@ export async function countSessions(conferenceId: number, filter: Pick<ScheduleF
 }
 
 type SummaryJoinRow = {
-  id: number; slug: string; title: string; subtitle: string; kind: string; status: string; illustrative: number;
-  /** As stored: Prisma's SQLite adapter writes ISO 8601 text. */
-  startsAt: string; endsAt: string; date: string;
+  id: number; slug: string; title: string; subtitle: string; kind: string; status: string;
+  /** As the driver gives them (SQLite: 0 and 1, and the ISO 8601 text Prisma's adapter writes); converted below. */
+  illustrative: number | boolean; startsAt: string | Date; endsAt: string | Date; date: string;
   trackSlug: string | null; trackName: string | null; trackColor: string | null;
   roomSlug: string | null; roomName: string | null;
 };
@@ -73,7 +79,7 @@ export async function listSessionsById(ids: number[]): Promise<Map<number, Sessi
   const result = new Map<number, SessionSummary>();
   if (!ids.length) return result;
   const idList = Prisma.join(ids.map((id) => Math.trunc(id)));
-  const rows = readSql<SummaryJoinRow>(Prisma.sql`
+  const rows = await readSql<SummaryJoinRow>(Prisma.sql`
     SELECT s."id", s."slug", s."title", s."subtitle", s."kind", s."status", s."illustrative", s."startsAt", s."endsAt", d."date",
       t."slug" AS "trackSlug", t."name" AS "trackName", t."color" AS "trackColor", r."slug" AS "roomSlug", r."name" AS "roomName"
     FROM "Session" s
@@ -81,7 +87,7 @@ export async function listSessionsById(ids: number[]): Promise<Map<number, Sessi
     LEFT JOIN "Track" t ON t."id" = s."trackId"
     LEFT JOIN "Room" r ON r."id" = s."roomId"
     WHERE s."id" IN (${idList})`);
-  const speakerRows = readSql<{ sessionId: number; slug: string; name: string }>(Prisma.sql`
+  const speakerRows = await readSql<{ sessionId: number; slug: string; name: string }>(Prisma.sql`
     SELECT ss."sessionId", sp."slug", sp."name"
     FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId"
     WHERE ss."sessionId" IN (${idList})

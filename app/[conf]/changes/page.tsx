@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { listConferenceChanges } from "@/lib/schedule/changes";
 import { getConference } from "@/lib/schedule/conference";
 import { describeChange } from "@/lib/schedule/describe-change";
+import { href } from "@/lib/routes";
 import { ChangedAgo } from "@/components/session/session-changes";
 import { EmptyState } from "@/components/ui/notice";
 
@@ -39,7 +40,7 @@ export default async function ChangesPage({ params }: PageProps<"/[conf]/changes
         <ol className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
           {changes.map((change) => (
             <li key={change.id} className="px-4 py-3 text-sm">
-              <Link href={`/${conference.slug}/sessions/${change.session.slug}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+              <Link href={href.session(conference.slug, change.session.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
                 {change.session.title}
               </Link>
               <p className="mt-0.5">

@@ -8,12 +8,13 @@ import { formatLongDate, formatTimeRange } from "@/lib/time";
 import { CancelledBadge, KindBadge } from "@/components/ui/kind-badge";
 import { Markdown } from "@/components/ui/markdown";
 import { TrackBadge } from "@/components/ui/track-badge";
-import { SessionCard } from "@/components/schedule/session-card";
+import { SessionCard } from "@/components/session/session-card";
 import { PublicNotes } from "@/components/session/public-notes";
 import { SessionChanges } from "@/components/session/session-changes";
 import { MyNote } from "@/components/notes/my-note";
 import { StarButton } from "@/components/agenda/star-button";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
+import { href } from "@/lib/routes";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -38,18 +39,18 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
   const { conference, session } = await load(params);
   const changes = await listChangesForSession(session.id);
   const tz = conference.timeZone;
-  const here = `/${conference.slug}/sessions/${session.slug}`;
+  const here = href.session(conference.slug, session.slug);
   return (
     <article className="space-y-10">
       <header className="space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href={`/${conference.slug}/schedule?day=${session.day}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.schedule(conference.slug, { day: session.day })} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             ← {formatLongDate(session.day)}
           </Link>
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           {session.track && (
-            <Link href={`/${conference.slug}/schedule?track=${session.track.slug}`} className="hover:underline">
+            <Link href={href.schedule(conference.slug, { track: session.track.slug })} className="hover:underline">
               <TrackBadge track={session.track} className="text-sm" />
             </Link>
           )}
@@ -58,7 +59,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
         </div>
         <h1 className="text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{session.title}</h1>
         {session.subtitle && <p className="text-lg text-zinc-600 dark:text-zinc-400">{session.subtitle}</p>}
-        <SessionChanges changes={changes} timeZone={tz} now={new Date()} allChangesHref={`/${conference.slug}/changes`} />
+        <SessionChanges changes={changes} timeZone={tz} now={new Date()} allChangesHref={href.changes(conference.slug)} />
         {/* Cached for everyone: whether it is on my agenda is asked by the island in the browser. */}
         <StarButton conferenceSlug={conference.slug} sessionSlug={session.slug} sessionTitle={session.title} returnTo={here} variant="full" />
         <dl className="grid gap-x-8 gap-y-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm sm:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -83,7 +84,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
               <ul className="space-y-1">
                 {session.speakers.map((speaker) => (
                   <li key={speaker.slug}>
-                    <Link href={`/${conference.slug}/speakers/${speaker.slug}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                    <Link href={href.speaker(conference.slug, speaker.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
                       {speaker.name}
                     </Link>
                     {speaker.affiliation && <span className="text-zinc-500 dark:text-zinc-400"> · {speaker.affiliation}</span>}
@@ -100,7 +101,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
         )}
         <p>
           <a
-            href={`/${conference.slug}/sessions/${session.slug}.ics`}
+            href={href.sessionCalendar(conference.slug, session.slug)}
             className="inline-flex items-center gap-1.5 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
             Add to calendar <span className="text-xs text-zinc-500 dark:text-zinc-400">(.ics)</span>
@@ -137,7 +138,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
             )}
             {session.parallelCount > session.parallel.length && (
               <p className="mt-3 text-sm">
-                <Link href={`/${conference.slug}/schedule?day=${session.day}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                <Link href={href.schedule(conference.slug, { day: session.day })} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
                   {session.parallelCount - session.parallel.length} more at the same time on the day’s schedule →
                 </Link>
               </p>

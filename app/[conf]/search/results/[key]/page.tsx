@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getConference } from "@/lib/schedule/conference";
-import { searchPageLimit } from "@/lib/schedule/schedule-view";
-import { decodeSearchKey } from "@/lib/schedule/view-key";
-import { searchSessions } from "@/lib/search/search-sessions";
+import { searchSessions } from "@/lib/schedule/session-search";
+import { decodeSearchKey } from "@/lib/search/search-key";
+import { searchPageLimit } from "@/lib/search/settings";
 import { SearchPage, searchTitle } from "@/components/search/search-page";
 
 // Reached only through the proxy's rewrite of a signed-out /<conf>/search?q=…: public

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { jsonError, sharedPublic } from "@/lib/http";
+import { href } from "@/lib/routes";
 import { listConferenceChanges, maxChangesListed } from "@/lib/schedule/changes";
 import { getConference } from "@/lib/schedule/conference";
 import { instantSchema } from "@/lib/validation/instant";
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest, { params }: RouteContext<"/api/c
       changes: changes.map((change) => ({
         session: change.session.slug,
         title: change.session.title,
-        url: `/${conference.slug}/sessions/${change.session.slug}`,
+        url: href.session(conference.slug, change.session.slug),
         kind: change.kind,
         fields: change.fields,
         at: change.createdAt.toISOString(),

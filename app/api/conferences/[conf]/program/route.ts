@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { jsonError, personalJson } from "@/lib/http";
+import { jsonError, personalJson, privateNoStore } from "@/lib/http";
 import { parseProgram } from "@/lib/interop/detect";
 import { ProgramFormatError } from "@/lib/interop/errors";
 import { importProgram } from "@/lib/interop/import-program";
@@ -34,21 +34,21 @@ function uploadName(request: Request): string {
 export async function PUT(request: Request, context: Context) {
   const { conf } = await context.params;
   const slug = slugSchema.safeParse(conf);
-  if (!slug.success) return jsonError(400, `The conference slug ${describeIssues(slug.error)}`);
+  if (!slug.success) return jsonError(400, `The conference slug ${describeIssues(slug.error)}`, privateNoStore);
   const query = querySchema.safeParse(searchParamsToRecord(new URL(request.url).searchParams));
-  if (!query.success) return jsonError(400, describeIssues(query.error));
+  if (!query.success) return jsonError(400, describeIssues(query.error), privateNoStore);
 
   const auth = await authenticateOrganiser(request);
   if (!auth.ok) return auth.response;
 
   const upload = await readUploadText(request);
-  if (!upload.ok) return jsonError(upload.status, upload.error);
+  if (!upload.ok) return jsonError(upload.status, upload.error, privateNoStore);
   let program;
   try {
     program = parseProgram(upload.text, { conferenceSlug: slug.data });
   } catch (error) {
-    if (error instanceof ProgramFormatError) return jsonError(400, error.message);
-    if (error instanceof RangeError) return jsonError(400, "The program is nested too deeply to read");
+    if (error instanceof ProgramFormatError) return jsonError(400, error.message, privateNoStore);
+    if (error instanceof RangeError) return jsonError(400, "The program is nested too deeply to read", privateNoStore);
     throw error;
   }
 
