@@ -255,12 +255,15 @@ test("deleting the account needs the password and the box ticked, and takes the 
   await form.getByLabel("Password").fill(user.password);
   await submit.click();
   await expect(form.getByText("Tick the box to confirm that your notes will be deleted")).toBeVisible();
+  // A refused attempt clears the form (React resets it once the action settles, which can land just after the errors show).
+  await expect(form.getByLabel("Password")).toHaveValue("");
   await form.getByLabel("Password").fill("not the password");
   await form.getByRole("checkbox").check();
   await submit.click();
   await expect(form.getByText("That password is not right; nothing was deleted.")).toBeVisible();
   expect(await getNote(context.request, slug)).not.toBeNull();
 
+  await expect(form.getByLabel("Password")).toHaveValue("");
   await form.getByLabel("Password").fill(user.password);
   await form.getByRole("checkbox").check();
   await submit.click();
