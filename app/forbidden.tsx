@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { href } from "@/lib/routes";
 
 /** What forbidden() renders, with status 403: signed in, but not allowed here. */
 export default function Forbidden() {
@@ -10,7 +11,7 @@ export default function Forbidden() {
         This page is for the organisers of this Hallway. If you run a conference here, ask an organiser to add your account.
       </p>
       <p className="mt-6 text-sm">
-        <Link href="/" className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
+        <Link href={href.home()} className="font-semibold text-accent-600 hover:underline dark:text-accent-300">
           Back to the conferences
         </Link>
       </p>

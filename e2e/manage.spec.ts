@@ -3,8 +3,7 @@ import { expect, request, test } from "@playwright/test";
 import { baseURL, sameOrigin, signUp } from "./support/auth";
 import { seriousViolations } from "./support/axe";
 import { conf } from "./support/demo";
-import { events, exportedProgram, movedAndCancelled, preview, runFollowOnce } from "./support/manage";
-import { deleteConferences, makeOrganiser } from "./support/organiser";
+import { deleteConferences, events, exportedProgram, makeOrganiser, movedAndCancelled, preview, runFollowOnce } from "./support/manage";
 
 const imported: string[] = [];
 test.afterAll(() => deleteConferences(imported));
@@ -23,7 +22,7 @@ test.describe("/manage", () => {
 
   test("an organiser previews a change set, then applies it", async ({ page, context }) => {
     const organiser = await signUp(context, { label: "organiser" });
-    makeOrganiser(organiser.email);
+    await makeOrganiser(organiser.email);
     const slug = `manage-e2e-${Date.now()}`;
     imported.push(slug);
     const first = await exportedProgram(page, slug);
@@ -67,7 +66,7 @@ test.describe("/manage", () => {
   test("fits a 375 px screen without scrolling sideways", async ({ page, context }) => {
     await page.setViewportSize({ width: 375, height: 812 });
     const organiser = await signUp(context, { label: "organiser" });
-    makeOrganiser(organiser.email);
+    await makeOrganiser(organiser.email);
     await page.goto("/manage");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manage");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -76,7 +75,7 @@ test.describe("/manage", () => {
 
   test("a malformed file is refused with where it is malformed, and nothing is kept to apply", async ({ page, context }) => {
     const organiser = await signUp(context, { label: "organiser" });
-    makeOrganiser(organiser.email);
+    await makeOrganiser(organiser.email);
     await page.goto("/manage");
     const form = page.getByRole("form", { name: "Preview a file" });
     await form.getByLabel("Schedule file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"schedule": {"conference": ') });
@@ -90,7 +89,7 @@ test.describe("/manage", () => {
 
   test("API tokens: created with a name, shown once, listed, revoked", async ({ page, context }) => {
     const organiser = await signUp(context, { label: "organiser" });
-    makeOrganiser(organiser.email);
+    await makeOrganiser(organiser.email);
     await page.goto("/manage");
     const tokens = page.getByRole("region", { name: "API tokens" });
     await tokens.getByRole("button", { name: "Create token" }).click();
@@ -128,7 +127,7 @@ test.describe("/manage", () => {
 
     test("is set with its interval, and a failed check shows with its time and reason", async ({ page, context }) => {
       const organiser = await signUp(context, { label: "organiser" });
-      makeOrganiser(organiser.email);
+      await makeOrganiser(organiser.email);
       await page.goto("/manage");
       const card = page.getByRole("article", { name: /DockerCon EU 2017/ });
       const form = card.getByRole("form", { name: /Follow a schedule URL/ });

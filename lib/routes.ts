@@ -22,6 +22,8 @@ export const href = {
   /** The front page; `account: "deleted"` has it say so. */
   home: (notice?: { account: "deleted" }) => withQuery("/", notice),
   account: () => "/account",
+  /** Organisers only: imports, followed URLs, API tokens. */
+  manage: () => "/manage",
   /** Sign-in that comes back to `next` (a path on this site) afterwards. */
   signIn: (next?: string) => withQuery("/sign-in", { next }),
   signUp: (next?: string) => withQuery("/sign-up", { next }),

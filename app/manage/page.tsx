@@ -3,6 +3,7 @@ import { forbidden } from "next/navigation";
 import { listApiTokens } from "@/lib/organisers/api-tokens";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listManagedConferences } from "@/lib/manage/overview";
+import { href } from "@/lib/routes";
 import { isOrganiser } from "@/lib/manage/organiser";
 import { ApiTokens } from "@/components/manage/api-tokens";
 import { ConferenceStatus } from "@/components/manage/conference-status";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Manage", robots: { index: false } };
 const card = "rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900";
 
 export default async function ManagePage() {
-  const viewer = await requireViewer("/manage");
+  const viewer = await requireViewer(href.manage());
   if (!(await isOrganiser(viewer))) forbidden();
   const [conferences, tokens] = await Promise.all([listManagedConferences(viewer), listApiTokens(viewer)]);
   const when = (instant: Date | null | undefined) => (instant ? formatInstantUtc(instant) : null);

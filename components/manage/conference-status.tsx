@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ManagedConference } from "@/lib/manage/overview";
+import { href } from "@/lib/routes";
 import type { Action, FollowState } from "./action-states";
 import { FollowForm } from "./follow-form";
 import { formatInstantUtc } from "./format";
@@ -14,7 +15,7 @@ export function ConferenceStatus({ conference, follow, unfollow }: { conference:
     <article aria-labelledby={headingId} className="space-y-4 rounded-xl border border-zinc-200 bg-white p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={headingId} className="font-semibold">
-          <Link href={`/${conference.slug}`} className="hover:underline">
+          <Link href={href.schedule(conference.slug)} className="hover:underline">
             {conference.name}
           </Link>{" "}
           <span className="text-sm font-normal text-zinc-500 dark:text-zinc-400">({conference.slug})</span>

@@ -1,15 +1,18 @@
-/** Programs to import on /manage, made from the demo's own export, and the follower's one-shot. */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
+/** For the /manage tests: organisers, programs to import made from the demo's own export, the follower's one-shot. */
 import { expect, type Page } from "@playwright/test";
 import { conf } from "./demo";
-import { e2eDatabaseFile } from "./organiser";
+import { runScript } from "./live-program";
+
+export { deleteConferences } from "./live-program";
+
+/** `npm run db -- organiser add <email>`, as whoever runs the instance makes an organiser. */
+export async function makeOrganiser(email: string): Promise<void> {
+  const result = await runScript("db.ts", ["organiser", "add", email]);
+  expect(result.code, result.stderr).toBe(0);
+}
 
 type FrabEvent = { guid: string; title: string; date: string; start: string; room: string; slug: string; id: number };
 export type FrabDocument = { schedule: { conference: { acronym: string; title: string; days: { rooms: Record<string, FrabEvent[]> }[] } } };
-
-const root = path.resolve(import.meta.dirname, "../..");
 
 /** The demo's export under a conference slug of the caller's, so the demo stays as the other specs expect it. */
 export async function exportedProgram(page: Page, slug: string): Promise<FrabDocument> {
@@ -45,10 +48,8 @@ export async function preview(page: Page, name: string, doc: FrabDocument) {
 }
 
 /** `npm run db -- follow` on the server's database, as cron would run it; it exits 1 when a source failed. */
-export async function runFollowOnce(): Promise<void> {
-  const { NODE_OPTIONS: _ignored, ...env } = process.env;
-  await promisify(execFile)(process.execPath, ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", "scripts/db.ts", "follow"], {
-    cwd: root,
-    env: { ...env, DATABASE_URL: `file:${e2eDatabaseFile}` },
-  }).catch((error: { code?: number }) => expect(error.code).toBe(1));
+export async function runFollowOnce(): Promise<string> {
+  const result = await runScript("db.ts", ["follow"]);
+  expect([0, 1], result.stderr).toContain(result.code);
+  return result.stdout;
 }

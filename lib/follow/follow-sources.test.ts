@@ -5,11 +5,10 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import { databaseSnapshot } from "../test/snapshot";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-const databaseUrl = await useTestDatabase();
+const databaseUrl = await setupTestDatabase();
 const { db } = await import("../db/client");
 const { parseProgram } = await import("../interop/detect");
 const { importProgram } = await import("../interop/import-program");

@@ -2,10 +2,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { NotOrganiserError } = await import("./organiser");
 const { listManagedConferences } = await import("./overview");

@@ -18,18 +18,18 @@ const httpUrl = z
     else if (!/^https?:$/.test(new URL(value).protocol)) context.addIssue({ code: "custom", message: "Only http and https URLs can be fetched" });
   });
 
-export const importFileSchema = z.object({
-  file: z
-    .instanceof(File, { message: "Choose a schedule.json or schedule.xml file" })
-    .refine((file) => file.size > 0, "Choose a schedule.json or schedule.xml file; this one is empty")
-    .refine((file) => file.size <= maxProgramBytes, "The file is over 20 MB, larger than any conference program"),
-  conferenceSlug: z.union([z.literal(""), conferenceSlug]).optional(),
-});
+const into = z.union([z.literal(""), conferenceSlug]).optional();
 
-export const importUrlSchema = z.object({
-  url: httpUrl,
-  conferenceSlug: z.union([z.literal(""), conferenceSlug]).optional(),
-});
+/** The preview form's text fields: a file's (the file itself is checked by `uploadedFileSchema`) or a URL's. */
+export const previewFormSchema = z.discriminatedUnion("from", [
+  z.object({ from: z.literal("file"), conferenceSlug: into }),
+  z.object({ from: z.literal("url"), url: httpUrl, conferenceSlug: into }),
+]);
+
+export const uploadedFileSchema = z
+  .instanceof(File, { message: "Choose a schedule.json or schedule.xml file" })
+  .refine((file) => file.size > 0, "Choose a schedule.json or schedule.xml file; this one is empty")
+  .refine((file) => file.size <= maxProgramBytes, "The file is over 20 MB, larger than any conference program");
 
 export const applyImportSchema = z.object({
   pendingId: z.uuid("This preview has expired; preview the file again"),
