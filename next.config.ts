@@ -19,6 +19,12 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 0,
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   typedRoutes: false,
+  experimental: {
+    // forbidden() answers 403 on /manage to a signed-in attendee.
+    authInterrupts: true,
+    // A program upload on /manage is up to 20 MB, plus the form's own bytes.
+    serverActions: { bodySizeLimit: "21mb" },
+  },
   async rewrites() {
     // Calendar files keep their .ics names; the routes behind them live in ordinary segments.
     return {

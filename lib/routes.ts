@@ -22,6 +22,8 @@ export const href = {
   /** The front page; `account: "deleted"` has it say so. */
   home: (notice?: { account: "deleted" }) => withQuery("/", notice),
   account: () => "/account",
+  /** Organisers only: imports, followed URLs, API tokens. */
+  manage: () => "/manage",
   /** Sign-in that comes back to `next` (a path on this site) afterwards; `star`, a session to star once in (lib/agenda/star-intent.ts). */
   signIn: (next?: string, star?: string | null) => withQuery("/sign-in", { next, star }),
   signUp: (next?: string, star?: string | null) => withQuery("/sign-up", { next, star }),

@@ -8,6 +8,7 @@
  *   check             fail when the engine's schema and its migrations disagree
  *   new-migration N   write <migrations>/<timestamp>_<N>/migration.sql from the schema change
  *   organiser add E   make the account with email E an organiser (remove E: no longer; list: who is)
+ *   follow            fetch the followed schedule URLs that are due, once (for cron, when the server does not follow)
  *   pg-schema         write prisma/postgresql/schema.prisma from prisma/schema.prisma
  * On PostgreSQL, `check` and `new-migration` replay the history into a scratch database on
  * the same server, so the role needs CREATEDB.
@@ -106,6 +107,20 @@ async function organiser(action: string | undefined, email: string | undefined) 
   }
 }
 
+/** One pass of the follower, as the server's timer runs it; exit code 1 when a source failed. */
+async function follow() {
+  const { db } = await import("../lib/db/client");
+  const { followDueSources, followerName } = await import("../lib/follow/follow-sources");
+  try {
+    const outcomes = await followDueSources(db, { owner: followerName() });
+    if (outcomes.length === 0) console.log("No followed schedule URL is due.");
+    for (const o of outcomes) console.log(`${o.conference}: ${o.url}: ${o.status}${o.error ? `: ${o.error}` : ""}`);
+    if (outcomes.some((o) => o.status === "failed")) process.exitCode = 1;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 const [task, arg, arg2] = process.argv.slice(2);
 const tasks: Record<string, () => Promise<void>> = {
   migrate,
@@ -118,6 +133,7 @@ const tasks: Record<string, () => Promise<void>> = {
   check,
   "new-migration": () => newMigration(arg),
   organiser: () => organiser(arg, arg2),
+  follow,
   "pg-schema": async () => {
     console.log(writePostgresSchema() ? "Wrote prisma/postgresql/schema.prisma." : "prisma/postgresql/schema.prisma is current.");
   },

@@ -1,11 +1,15 @@
 /**
  * The production server: Next.js behind a few seconds of memory for public
  * pages (lib/server/micro-cache.ts). `npm start` runs it after preparing the
- * database and the build. Configuration: PORT, HOSTNAME, HALLWAY_MICROCACHE_MS.
+ * database and the build. It also follows the schedule URLs organisers set on
+ * /manage (lib/follow/, docs/decisions/0015-following-a-schedule-url.md).
+ * Configuration: PORT, HOSTNAME, HALLWAY_MICROCACHE_MS, HALLWAY_FOLLOW_SECONDS.
  */
 import { createServer } from "node:http";
 import next from "next";
+import { db } from "../lib/db/client";
 import { readProgramRevisions } from "../lib/db/program-revisions";
+import { startFollowing } from "../lib/follow/follow-timer";
 import { createMicroCache } from "../lib/server/micro-cache";
 import { createProgramRevisions, installProgramRevisions } from "../lib/server/program-revisions";
 
@@ -38,6 +42,10 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Hallway is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+// How often to look for a due schedule URL; 0 leaves following to `npm run db -- follow` from cron.
+const followSeconds = Number(process.env.HALLWAY_FOLLOW_SECONDS ?? 30);
+const follower = followSeconds > 0 ? startFollowing(db, { tickMs: followSeconds * 1000 }) : null;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  // A fetch under way finishes and records itself (or its lease lapses) before the process goes.
+  process.on(signal, () => server.close(() => void (follower?.stop() ?? Promise.resolve()).finally(() => process.exit(0))));
 }
