@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db/client";
+import { db, readSql } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "../schedule/conference";
 import { programOrder } from "../schedule/sessions";
@@ -63,8 +63,9 @@ export const getNoteTarget = cache(async (conferenceSlug: string, sessionSlug: s
 export type NoteTarget = NonNullable<Awaited<ReturnType<typeof getNoteTarget>>>;
 
 export async function getMyNote(userId: string, sessionId: number): Promise<MyNote | null> {
-  const row = await db.note.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: myNoteSelect });
-  return row && toMyNote(row);
+  // On the read connection, which sees every committed save: the session page asks this on every view.
+  const [row] = readSql<StoredNote>(Prisma.sql`SELECT ${rawNoteColumns} FROM "Note" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}`);
+  return row ? toMyNote(row) : null;
 }
 
 /**
@@ -96,7 +97,10 @@ export async function saveNote(
   // No transaction: the versioned UPDATE is the only check that matters, and a transaction
   // would queue every save behind the others on SQLite's one connection. The visibility read
   // first belongs to the version the update then requires, so nothing can slip in between.
-  const before = await db.note.findUnique({ where: { userId_sessionId: { userId, sessionId } }, select: { visibility: true, version: true } });
+  // Read on the read connection, which sees every committed save: the versioned update below still decides.
+  const [before] = readSql<{ visibility: string; version: number }>(
+    Prisma.sql`SELECT "visibility", "version" FROM "Note" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}`,
+  );
   if (!before || before.version !== baseVersion) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
   const [after] = await db.note.updateManyAndReturn({
     where: { userId, sessionId, version: baseVersion },
