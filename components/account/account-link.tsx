@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { browserMayBeSignedIn, forgetSignedInHint } from "./signed-in-hint";
 
 /**
  * The header's account link. Pages are cached and shared, so who is signed in
@@ -13,9 +14,21 @@ export function AccountLink() {
   const [viewer, setViewer] = useState<{ name: string } | null | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
+    // Without the signed-in hint this browser is signed out: nothing to ask.
+    if (!browserMayBeSignedIn()) {
+      queueMicrotask(() => !cancelled && setViewer(null));
+      return () => {
+        cancelled = true;
+      };
+    }
     fetch("/api/auth/get-session", { credentials: "same-origin", cache: "no-store" })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((data: { user?: { name: string } } | null) => !cancelled && setViewer(data?.user ? { name: data.user.name } : null))
+      .then(async (response) => {
+        if (!response.ok) return !cancelled && setViewer(null);
+        const data = (await response.json()) as { user?: { name: string } } | null;
+        // A stale hint (get-session clears it too, when a session cookie came with the request).
+        if (!data?.user) forgetSignedInHint();
+        if (!cancelled) setViewer(data?.user ? { name: data.user.name } : null);
+      })
       .catch(() => !cancelled && setViewer(null));
     return () => {
       cancelled = true;

@@ -1,3 +1,5 @@
+import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
+
 /**
  * My stars at one conference, shared by every star button on a page: the first
  * button to mount loads them (one request per page, not one per card), a click
@@ -46,13 +48,18 @@ export function retainStars(conference: string): () => void {
 async function load(conference: string) {
   if (conference !== loaded.conference) update(initial);
   loaded = { conference, at: Date.now() };
+  // Never signed in here (or signed out since): nothing to ask.
+  if (!browserMayBeSignedIn()) return update({ status: "signed-out", starred: new Set() });
   let response: Response;
   try {
     response = await fetch(`/api/conferences/${conference}/me/stars`, { credentials: "same-origin", cache: "no-store" });
   } catch {
     return; // Offline: the plain forms still work once the connection is back.
   }
-  if (response.status === 401) return update({ status: "signed-out", starred: new Set() });
+  if (response.status === 401) {
+    forgetSignedInHint();
+    return update({ status: "signed-out", starred: new Set() });
+  }
   if (!response.ok) return;
   const { sessions } = (await response.json()) as { sessions: string[] };
   saved.clear();
