@@ -5,7 +5,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { createMicroCache } from "../lib/server/micro-cache";
+import { createMicroCache, keepPrivateWhenSignedIn } from "../lib/server/micro-cache";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -19,6 +19,7 @@ const cache = createMicroCache({
 
 await app.prepare();
 const server = createServer((req, res) => {
+  keepPrivateWhenSignedIn(req, res);
   const key = cache.keyFor(req);
   if (key && cache.serve(req, res, key)) return;
   if (key) cache.record(res, key);

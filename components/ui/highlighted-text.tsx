@@ -1,4 +1,4 @@
-import { MARK_END, MARK_START } from "@/lib/search/fts5";
+import { MARK_END, MARK_START } from "@/lib/search/marks";
 
 /**
  * Renders search highlights. The search layer marks matches with control

@@ -9,7 +9,7 @@ await useTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
-const { searchSessions } = await import("./search-sessions");
+const { searchOwnNotes, searchSessions } = await import("./search-sessions");
 
 /** Everything a person might paste into the search box that FTS5 would otherwise read as syntax. */
 const hostileInputs = [
@@ -297,6 +297,18 @@ describe("searching the demo conference", () => {
 
     const forOwner = (await searchSessions("zanzibarquux", { conferenceId: dockerconId, viewerId: owner }))[0];
     assert.ok(forOwner?.snippet?.includes(`${MARK_START}Zanzibarquux${MARK_END}`), `owner's snippet: ${forOwner?.snippet}`);
+  });
+
+  it("answers the personal part of a search with the viewer's own private matches alone", async () => {
+    const own = await searchOwnNotes("zanzibarquux journey", { conferenceId: dockerconId, viewerId: owner });
+    assert.deepEqual(own.map((h) => h.slug), ["my-journey-to-go"]);
+    assert.ok(own[0]?.snippet?.includes(`${MARK_START}Zanzibarquux${MARK_END}`), `owner's snippet: ${own[0]?.snippet}`);
+    // Another person's private note never, and public matches (the title, a public note) are the cached page's.
+    assert.deepEqual(await searchOwnNotes("zanzibarquux", { conferenceId: dockerconId, viewerId: stranger }), []);
+    assert.deepEqual(await searchOwnNotes("honeypot", { conferenceId: dockerconId, viewerId: owner }), []);
+    assert.deepEqual(await searchOwnNotes("journey", { conferenceId: dockerconId, viewerId: stranger }), []);
+    // Kept to the conference asked about.
+    assert.deepEqual(await searchOwnNotes("zanzibarquux", { conferenceId: cafeConfId, viewerId: owner }), []);
   });
 
   it("marks the matched words in titles and snippets", async () => {

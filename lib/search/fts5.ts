@@ -6,9 +6,9 @@
 import type { Db } from "../db/client";
 import { readRows } from "../db/sqlite";
 
-/** Marks around matched words in highlights: control characters no user text can carry through. */
-export const MARK_START = "\u0002";
-export const MARK_END = "\u0003";
+import { MARK_START } from "./marks";
+
+export { MARK_END, MARK_START } from "./marks";
 
 const maxTerms = 12;
 const maxTermLength = 64;
@@ -150,6 +150,25 @@ const ownNotesRankSql = `SELECT n."sessionId" AS sessionId, bm25("note_search") 
     AND (@dayId IS NULL OR s."dayId" = @dayId) AND (@trackId IS NULL OR s."trackId" = @trackId)`;
 
 /**
+ * The sessions where the viewer's own private notes match, best first, and nothing
+ * else: the personal part of a search whose public part is a cached page
+ * (docs/decisions/0017-signed-in-speed.md). Its cost is the viewer's notes, not the conference's.
+ */
+export function rankOwnNotes(text: string, scope: SearchScope & { viewerId: string }): RankedSession[] {
+  const terms = searchTerms(text);
+  if (!terms.length) return [];
+  return readRows<{ sessionId: number; score: number }>(ownNotesRankSql, {
+    viewerId: scope.viewerId,
+    query: prefixQuery(terms),
+    conferenceId: scope.conferenceId,
+    dayId: scope.dayId ?? null,
+    trackId: scope.trackId ?? null,
+  })
+    .sort((a, b) => a.score - b.score || a.sessionId - b.sessionId)
+    .slice(0, scope.limit);
+}
+
+/**
  * Sessions whose text or public notes match, plus those where the viewer's own
  * private notes match; best first. `text` is what the person typed.
  */
@@ -227,6 +246,15 @@ export function highlightSessions(text: string, sessionIds: number[], viewerId: 
     result.set(row.sessionId, { sessionId: row.sessionId, title: existing?.title ?? "", snippet: row.snippet });
   }
   return result;
+}
+
+/** The best-matching passage of the viewer's own private note on each of the given sessions. */
+export function highlightOwnNotes(text: string, sessionIds: number[], viewerId: string): Map<number, string> {
+  const terms = searchTerms(text);
+  if (!sessionIds.length || !terms.length) return new Map();
+  const ids = JSON.stringify(sessionIds.map((id) => Math.trunc(id)));
+  const rows = readRows<{ sessionId: number; snippet: string }>(ownNotesHighlightSql, { viewerId, query: prefixQuery(terms), ids });
+  return new Map(rows.map((row) => [row.sessionId, row.snippet]));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { listSessionsById, type SessionSummary } from "../schedule/sessions";
-import { highlightSessions, rankSessions } from "./fts5";
+import { highlightOwnNotes, highlightSessions, rankOwnNotes, rankSessions } from "./fts5";
 
 export { MARK_END, MARK_START } from "./fts5";
 
@@ -34,5 +34,28 @@ export async function searchSessions(text: string, options: SearchOptions): Prom
     if (!summary) return [];
     const highlight = highlights.get(id);
     return [{ ...summary, titleHighlight: highlight?.title || summary.title, snippet: highlight?.snippet ?? null }];
+  });
+}
+
+/**
+ * Only the sessions where the viewer's own private notes match, with the matching
+ * passage of the note: the personal part of a signed-in search, fetched beside the
+ * cached public results (docs/decisions/0017-signed-in-speed.md). `searchSessions`
+ * with a viewer is the two together; nobody else's private notes are ever read.
+ */
+export async function searchOwnNotes(text: string, options: SearchOptions & { viewerId: string }): Promise<SearchHit[]> {
+  const ranked = rankOwnNotes(text, {
+    conferenceId: options.conferenceId,
+    viewerId: options.viewerId,
+    dayId: options.dayId,
+    trackId: options.trackId,
+    limit: options.limit ?? 50,
+  });
+  const ids = ranked.map((r) => r.sessionId);
+  const snippets = highlightOwnNotes(text, ids, options.viewerId);
+  const summaries = await listSessionsById(ids);
+  return ids.flatMap((id) => {
+    const summary = summaries.get(id);
+    return summary ? [{ ...summary, titleHighlight: summary.title, snippet: snippets.get(id) ?? null }] : [];
   });
 }

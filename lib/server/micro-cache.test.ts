@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { createMicroCache } from "./micro-cache";
+import { createMicroCache, keepPrivateWhenSignedIn } from "./micro-cache";
 
 /** A stand-in for Next.js that counts renders and answers as the URL asks. */
 let renders = 0;
@@ -12,6 +12,7 @@ let base = "";
 before(async () => {
   const cache = createMicroCache({ ttlMs: 60_000, maxEntries: 10, maxBodyBytes: 1024 * 1024 });
   server = createServer((req, res) => {
+    keepPrivateWhenSignedIn(req, res);
     const key = cache.keyFor(req);
     if (key && cache.serve(req, res, key)) return;
     if (key) cache.record(res, key);
@@ -19,6 +20,11 @@ before(async () => {
     const url = req.url ?? "/";
     const headers: Record<string, string> = { "content-type": "text/html", "cache-control": url.includes("private") ? "private, no-store" : "s-maxage=300" };
     if (url.includes("cookie")) headers["set-cookie"] = "a=b";
+    // As the JSON search answers: public signed out, personal with a session cookie.
+    if (url.includes("varies")) {
+      headers.vary = "Cookie";
+      if (req.headers.cookie?.includes("hallway.session_token")) headers["cache-control"] = "private, no-store";
+    }
     res.writeHead(url.includes("missing") ? 404 : 200, headers);
     res.write(`render ${renders} of `);
     res.end(url);
@@ -59,6 +65,32 @@ describe("the micro-cache in front of Next.js", () => {
     assert.equal((await twice("/api/conferences/conf")).hit, true);
     assert.equal((await twice("/api/conferences/conf/private-note")).hit, false);
     assert.equal((await twice("/api/auth/get-session")).hit, false);
+  });
+
+  it("serves someone signed in the answer kept for a signed-out visitor, marked private", async () => {
+    const signedIn = { headers: { cookie: "hallway.session_token=abc" } };
+    const kept = await (await fetch(`${base}/conf/schedule/view/x`)).text();
+    const served = await fetch(`${base}/conf/schedule/view/x`, signedIn);
+    assert.equal(served.headers.get("x-hallway-cache"), "HIT");
+    assert.equal(await served.text(), kept);
+    assert.equal(served.headers.get("cache-control"), "private, no-store");
+  });
+
+  it("never serves someone signed in an answer that varies on Cookie", async () => {
+    const signedIn = { headers: { cookie: "hallway.session_token=abc" } };
+    assert.equal((await twice("/api/conferences/conf/sessions?q=varies")).hit, true);
+    const personal = await fetch(`${base}/api/conferences/conf/sessions?q=varies`, signedIn);
+    assert.equal(personal.headers.get("x-hallway-cache"), null);
+    assert.equal(personal.headers.get("cache-control"), "private, no-store");
+  });
+
+  it("marks what Next.js sends someone signed in private when it says s-maxage", async () => {
+    const response = await fetch(`${base}/conf/speakers/fresh`, { headers: { cookie: "hallway.session_token=abc" } });
+    assert.equal(response.headers.get("x-hallway-cache"), null);
+    assert.equal(response.headers.get("cache-control"), "private, no-store");
+    const visitor = await fetch(`${base}/conf/speakers/fresh`);
+    assert.equal(visitor.headers.get("x-hallway-cache"), null, "an answer made for someone signed in is never kept");
+    assert.equal(visitor.headers.get("cache-control"), "s-maxage=300");
   });
 
   it("leaves client navigations and other methods to the server", async () => {

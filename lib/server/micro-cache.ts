@@ -3,14 +3,41 @@ import { mayBeSignedIn } from "../auth/session-cookie-name";
 
 /**
  * A few seconds of memory in front of Next.js for public pages and public API
- * answers requested without a session cookie: a burst of identical requests costs
- * one render, and the rest are answered without entering the framework
- * (docs/decisions/0005-static-public-pages.md). Only responses marked shareable
- * (`s-maxage`, no `Set-Cookie`; Next.js marks cached pages so, and the public API
- * says so itself) are kept, so nothing personal is ever stored or served to someone else.
+ * answers: a burst of identical requests costs one render, and the rest are
+ * answered without entering the framework (docs/decisions/0005-static-public-pages.md).
+ * Only answers to requests without a session cookie are kept, and only those marked
+ * shareable (`s-maxage`, no `Set-Cookie`; Next.js marks cached pages so, and the
+ * public API says so itself), so nothing personal is ever stored. A request with a
+ * session cookie may be served a kept answer, the same bytes Next.js would send it,
+ * unless the answer varies on `Cookie` (the JSON search does: signed in, it is
+ * personal); it is then marked private (docs/decisions/0017-signed-in-speed.md).
  */
 
-type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number };
+type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number; variesOnCookie: boolean };
+
+/** What an answer to a request with a session cookie says, whatever it holds: no cache in front may keep it. */
+const privateAnswer = { "cache-control": "private, no-store" } as const;
+
+/**
+ * Marks every shareable answer (`s-maxage`) to a request with a session cookie
+ * private, as `serve` does for kept ones: a cached page sent to someone signed in is
+ * public in what it holds, but a cache in front that does not know the session
+ * cookie must not keep it.
+ */
+export function keepPrivateWhenSignedIn(req: IncomingMessage, res: ServerResponse): void {
+  if (!mayBeSignedIn(req.headers.cookie)) return;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const headers = rest.find((arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg)) as Record<string, unknown> | undefined;
+    const cacheControl = String(headers?.["cache-control"] ?? headers?.["Cache-Control"] ?? res.getHeader("cache-control") ?? "");
+    // s-maxage is what invites a shared cache; static assets (public, immutable, hashed names) stay as they are.
+    if (/\bs-maxage\b/.test(cacheControl)) {
+      if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === "cache-control") delete headers[name];
+      res.setHeader("cache-control", privateAnswer["cache-control"]);
+    }
+    return writeHead(status, ...rest);
+  }) as ServerResponse["writeHead"];
+}
 
 export type MicroCacheOptions = { ttlMs: number; maxEntries: number; maxBodyBytes: number };
 
@@ -22,7 +49,6 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCache
     const url = req.url ?? "/";
     // Static assets are Next.js's to serve; sign-in and sign-out answers are never shared.
     if (url.startsWith("/_next/") || url.startsWith("/api/auth/")) return null;
-    if (mayBeSignedIn(req.headers.cookie)) return null;
     // Client-side navigations ask for other representations of the same URL.
     if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return null;
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -36,13 +62,17 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCache
       entries.delete(key);
       return false;
     }
-    res.writeHead(entry.status, { ...entry.headers, "x-hallway-cache": "HIT" });
+    const personal = mayBeSignedIn(req.headers.cookie);
+    if (personal && entry.variesOnCookie) return false;
+    const headers = personal ? { ...entry.headers, ...privateAnswer } : entry.headers;
+    res.writeHead(entry.status, { ...headers, "x-hallway-cache": "HIT" });
     res.end(req.method === "HEAD" ? undefined : entry.body);
     return true;
   }
 
-  /** Watches the response Next.js writes and keeps it when it is shareable. */
+  /** Watches the response Next.js writes and keeps it when it is shareable and was asked for without a session cookie. */
   function record(res: ServerResponse, key: string) {
+    if (mayBeSignedIn(res.req.headers.cookie)) return;
     const chunks: Buffer[] = [];
     let size = 0;
     const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -86,7 +116,8 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCache
     }
     headers["content-length"] = String(size);
     entries.delete(key);
-    entries.set(key, { status: 200, headers, body: Buffer.concat(chunks, size), expires: Date.now() + ttlMs });
+    const variesOnCookie = /(^|,)\s*(cookie|\*)\s*(,|$)/i.test(String(res.getHeader("vary") ?? ""));
+    entries.set(key, { status: 200, headers, body: Buffer.concat(chunks, size), expires: Date.now() + ttlMs, variesOnCookie });
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   }
 
