@@ -7,7 +7,8 @@ import { browserMayBeSignedIn, forgetSignedInHint } from "./signed-in-hint";
 
 /**
  * The header's account link. Pages are cached and shared, so who is signed in
- * is asked from the browser; without JavaScript it is a plain "Account" link.
+ * is asked from the browser, and only when the signed-in hint says someone may be;
+ * without JavaScript it is a plain "Account" link.
  */
 export function AccountLink() {
   const pathname = usePathname();
@@ -21,13 +22,12 @@ export function AccountLink() {
         cancelled = true;
       };
     }
-    fetch("/api/auth/get-session", { credentials: "same-origin", cache: "no-store" })
+    fetch("/api/me", { credentials: "same-origin", cache: "no-store" })
       .then(async (response) => {
-        if (!response.ok) return !cancelled && setViewer(null);
-        const data = (await response.json()) as { user?: { name: string } } | null;
-        // A stale hint (get-session clears it too, when a session cookie came with the request).
-        if (!data?.user) forgetSignedInHint();
-        if (!cancelled) setViewer(data?.user ? { name: data.user.name } : null);
+        // A stale hint (a session revoked elsewhere, or expired): the next page asks nothing.
+        if (response.status === 401) forgetSignedInHint();
+        const data = response.ok ? ((await response.json()) as { name: string }) : null;
+        if (!cancelled) setViewer(data ? { name: data.name } : null);
       })
       .catch(() => !cancelled && setViewer(null));
     return () => {
