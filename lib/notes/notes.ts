@@ -102,11 +102,11 @@ export async function saveNote(
     Prisma.sql`SELECT "visibility", "version" FROM "Note" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}`,
   );
   if (!before || before.version !== baseVersion) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
-  const [after] = await db.note.updateManyAndReturn({
-    where: { userId, sessionId, version: baseVersion },
-    data: { body, visibility, version: { increment: 1 } },
-    select: myNoteSelect,
-  });
+  // Raw, as the insert above: Prisma's updateManyAndReturn costs four times the statement.
+  const [after] = await db.$queryRaw<StoredNote[]>`
+    UPDATE "Note" SET "body" = ${body}, "visibility" = ${visibility}, "version" = "version" + 1, "updatedAt" = ${new Date()}
+    WHERE "userId" = ${userId} AND "sessionId" = ${sessionId} AND "version" = ${baseVersion}
+    RETURNING ${rawNoteColumns}`;
   if (!after) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
   return { ok: true, note: toMyNote(after), previousVisibility: toVisibility(before.visibility) };
 }

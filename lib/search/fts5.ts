@@ -149,23 +149,36 @@ const ownNotesRankSql = `SELECT n."sessionId" AS sessionId, bm25("note_search") 
     AND s."conferenceId" = @conferenceId
     AND (@dayId IS NULL OR s."dayId" = @dayId) AND (@trackId IS NULL OR s."trackId" = @trackId)`;
 
+/** The viewer's own private notes that match, with the best passage of each: one statement, starting from their notes as `ownNotesRankSql` does. */
+const ownNotesMatchSql = `SELECT n."sessionId" AS sessionId, bm25("note_search") * 0.5 AS score,
+    snippet("note_search", 0, char(2), char(3), '…', 24) AS snippet
+  FROM "Note" n CROSS JOIN "note_search" CROSS JOIN "Session" s
+  WHERE "note_search".rowid = n."id" AND s."id" = n."sessionId"
+    AND n."userId" = @viewerId AND n."visibility" = 'private' AND "note_search" MATCH @query
+    AND s."conferenceId" = @conferenceId
+    AND (@dayId IS NULL OR s."dayId" = @dayId) AND (@trackId IS NULL OR s."trackId" = @trackId)
+  ORDER BY score, sessionId
+  LIMIT @limit`;
+
+export type OwnNoteMatch = RankedSession & { snippet: string };
+
 /**
- * The sessions where the viewer's own private notes match, best first, and nothing
- * else: the personal part of a search whose public part is a cached page
- * (docs/decisions/0017-signed-in-speed.md). Its cost is the viewer's notes, not the conference's.
+ * The sessions where the viewer's own private notes match, best first, each with the
+ * note's best passage marked, and nothing else: the personal part of a search whose
+ * public part is a cached page (docs/decisions/0017-signed-in-speed.md). Its cost is
+ * the viewer's notes, not the conference's.
  */
-export function rankOwnNotes(text: string, scope: SearchScope & { viewerId: string }): RankedSession[] {
+export function matchOwnNotes(text: string, scope: SearchScope & { viewerId: string }): OwnNoteMatch[] {
   const terms = searchTerms(text);
   if (!terms.length) return [];
-  return readRows<{ sessionId: number; score: number }>(ownNotesRankSql, {
+  return readRows<OwnNoteMatch>(ownNotesMatchSql, {
     viewerId: scope.viewerId,
     query: prefixQuery(terms),
     conferenceId: scope.conferenceId,
     dayId: scope.dayId ?? null,
     trackId: scope.trackId ?? null,
-  })
-    .sort((a, b) => a.score - b.score || a.sessionId - b.sessionId)
-    .slice(0, scope.limit);
+    limit: scope.limit,
+  });
 }
 
 /**
@@ -246,15 +259,6 @@ export function highlightSessions(text: string, sessionIds: number[], viewerId: 
     result.set(row.sessionId, { sessionId: row.sessionId, title: existing?.title ?? "", snippet: row.snippet });
   }
   return result;
-}
-
-/** The best-matching passage of the viewer's own private note on each of the given sessions. */
-export function highlightOwnNotes(text: string, sessionIds: number[], viewerId: string): Map<number, string> {
-  const terms = searchTerms(text);
-  if (!sessionIds.length || !terms.length) return new Map();
-  const ids = JSON.stringify(sessionIds.map((id) => Math.trunc(id)));
-  const rows = readRows<{ sessionId: number; snippet: string }>(ownNotesHighlightSql, { viewerId, query: prefixQuery(terms), ids });
-  return new Map(rows.map((row) => [row.sessionId, row.snippet]));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { listSessionsById, type SessionSummary } from "../schedule/sessions";
-import { highlightOwnNotes, highlightSessions, rankOwnNotes, rankSessions } from "./fts5";
+import { highlightSessions, matchOwnNotes, rankSessions } from "./fts5";
 
 export { MARK_END, MARK_START } from "./fts5";
 
@@ -44,18 +44,16 @@ export async function searchSessions(text: string, options: SearchOptions): Prom
  * with a viewer is the two together; nobody else's private notes are ever read.
  */
 export async function searchOwnNotes(text: string, options: SearchOptions & { viewerId: string }): Promise<SearchHit[]> {
-  const ranked = rankOwnNotes(text, {
+  const matches = matchOwnNotes(text, {
     conferenceId: options.conferenceId,
     viewerId: options.viewerId,
     dayId: options.dayId,
     trackId: options.trackId,
     limit: options.limit ?? 50,
   });
-  const ids = ranked.map((r) => r.sessionId);
-  const snippets = highlightOwnNotes(text, ids, options.viewerId);
-  const summaries = await listSessionsById(ids);
-  return ids.flatMap((id) => {
-    const summary = summaries.get(id);
-    return summary ? [{ ...summary, titleHighlight: summary.title, snippet: snippets.get(id) ?? null }] : [];
+  const summaries = await listSessionsById(matches.map((m) => m.sessionId));
+  return matches.flatMap(({ sessionId, snippet }) => {
+    const summary = summaries.get(sessionId);
+    return summary ? [{ ...summary, titleHighlight: summary.title, snippet }] : [];
   });
 }
