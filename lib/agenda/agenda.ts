@@ -37,7 +37,7 @@ export async function listStarredSessionIds(userId: string, conferenceId: number
 /** The slugs of my starred sessions at one conference, in start order: what the star buttons need. */
 export async function listStarredSessionSlugs(userId: string, conferenceId: number): Promise<string[]> {
   // On the read connection, in program order (programOrder): every page with star buttons asks it.
-  const rows = readSql<{ slug: string }>(Prisma.sql`
+  const rows = await readSql<{ slug: string }>(Prisma.sql`
     SELECT s."slug" FROM "Star" st
     JOIN "Session" s ON s."id" = st."sessionId"
     LEFT JOIN "Room" r ON r."id" = s."roomId"

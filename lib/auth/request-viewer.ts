@@ -44,7 +44,7 @@ async function viewerFromSessionTable(requestHeaders: Headers): Promise<Viewer |
   if (signed === null) return null;
   const token = signed && verifySignedValue(signed, context.secret);
   if (!token) return undefined;
-  const found = findSessionRow(token);
+  const found = await findSessionRow(token);
   if (!found) return undefined;
   const { expiresAt: sessionExpiresAt, user } = found;
   const now = Date.now();

@@ -14,8 +14,8 @@ type JoinedRow = { expiresAt: string | number; userId: string; name: string; ema
  * change is gone from the next request on. Null when no session has the token or its
  * user is gone. Portable SQL: PostgreSQL runs it as it is.
  */
-export function findSessionRow(token: string): SessionRow | null {
-  const [row] = readSql<JoinedRow>(Prisma.sql`
+export async function findSessionRow(token: string): Promise<SessionRow | null> {
+  const [row] = await readSql<JoinedRow>(Prisma.sql`
     SELECT s."expiresAt", u."id" AS "userId", u."name", u."email"
     FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."token" = ${token}`);

@@ -64,7 +64,7 @@ export type NoteTarget = NonNullable<Awaited<ReturnType<typeof getNoteTarget>>>;
 
 export async function getMyNote(userId: string, sessionId: number): Promise<MyNote | null> {
   // On the read connection, which sees every committed save: the session page asks this on every view.
-  const [row] = readSql<StoredNote>(Prisma.sql`SELECT ${rawNoteColumns} FROM "Note" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}`);
+  const [row] = await readSql<StoredNote>(Prisma.sql`SELECT ${rawNoteColumns} FROM "Note" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}`);
   return row ? toMyNote(row) : null;
 }
 
@@ -98,7 +98,7 @@ export async function saveNote(
   // would queue every save behind the others on SQLite's one connection. The visibility read
   // first belongs to the version the update then requires, so nothing can slip in between.
   // Read on the read connection, which sees every committed save: the versioned update below still decides.
-  const [before] = readSql<{ visibility: string; version: number }>(
+  const [before] = await readSql<{ visibility: string; version: number }>(
     Prisma.sql`SELECT "visibility", "version" FROM "Note" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}`,
   );
   if (!before || before.version !== baseVersion) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };

@@ -8,7 +8,7 @@ import { Prisma } from "../generated/prisma/client";
  */
 export async function getTimeZonePreference(userId: string): Promise<string | null> {
   // On the read connection: a page asks this on every view (docs/decisions/0017-signed-in-speed.md).
-  const [user] = readSql<{ timeZone: string | null }>(Prisma.sql`SELECT "timeZone" FROM "User" WHERE "id" = ${userId}`);
+  const [user] = await readSql<{ timeZone: string | null }>(Prisma.sql`SELECT "timeZone" FROM "User" WHERE "id" = ${userId}`);
   return user?.timeZone ?? null;
 }
 

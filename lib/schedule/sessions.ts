@@ -47,7 +47,7 @@ export async function listSessions(conferenceId: number, filter: ScheduleFilter 
  * save and star asks it.
  */
 export async function findSessionId(conferenceSlug: string, sessionSlug: string): Promise<number | null> {
-  const [row] = readSql<{ id: number }>(Prisma.sql`
+  const [row] = await readSql<{ id: number }>(Prisma.sql`
     SELECT s."id" FROM "Session" s JOIN "Conference" c ON c."id" = s."conferenceId"
     WHERE c."slug" = ${conferenceSlug} AND s."slug" = ${sessionSlug}`);
   return row?.id ?? null;
@@ -55,7 +55,7 @@ export async function findSessionId(conferenceSlug: string, sessionSlug: string)
 
 /** The id of the conference a URL names, or null: all the personal APIs need of it. */
 export async function findConferenceId(conferenceSlug: string): Promise<number | null> {
-  const [row] = readSql<{ id: number }>(Prisma.sql`SELECT "id" FROM "Conference" WHERE "slug" = ${conferenceSlug}`);
+  const [row] = await readSql<{ id: number }>(Prisma.sql`SELECT "id" FROM "Conference" WHERE "slug" = ${conferenceSlug}`);
   return row?.id ?? null;
 }
 
