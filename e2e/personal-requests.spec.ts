@@ -126,7 +126,8 @@ test("through the micro-cache, one person's answers never reach another or a vis
     };
     const signedUp = async () => {
       const context = await client();
-      const user = newUser("cached");
+      // A name no other account's contains, so that finding it in another's answer means a leak.
+      const user = newUser("cached", { name: `Ada ${uniqueWord("name")}` });
       expect((await context.post("/api/auth/sign-up/email", { data: user, headers: { Origin: server.origin } })).status()).toBe(200);
       return { context, user };
     };
