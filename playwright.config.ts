@@ -1,14 +1,8 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { launchOptions } from "./e2e/support/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
-
-// Playwright's own Chromium where it was installed (`npx playwright install chromium`), else the system's (Debian's package).
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
-const launchOptions = process.env.PLAYWRIGHT_USE_BUNDLED || !systemChromium
-  ? {}
-  : { executablePath: systemChromium, args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"] };
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { encodeSearchKey, encodeViewKey } from "@/lib/schedule/view-key";
+import { jsonError } from "@/lib/http";
+import { encodeViewKey } from "@/lib/schedule/view-key";
+import { encodeSearchKey } from "@/lib/search/search-key";
 import { ownNotesSearchParam, scheduleParamsSchema, searchParamsToRecord, searchTextSchema } from "@/lib/validation/params";
+import { href } from "@/lib/routes";
 
 /**
  * Serves public URLs from cached pages (docs/decisions/0005-static-public-pages.md).
@@ -13,20 +16,33 @@ import { ownNotesSearchParam, scheduleParamsSchema, searchParamsToRecord, search
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
-  const [, conference] = pathname.split("/");
-  if (!conference) return NextResponse.next();
-  // The matcher also admits "/<conf>/schedule.json" (Next.js lets any matcher end in .json): that is the export, not this page.
-  if (pathname.endsWith("/schedule")) {
+  // Next.js decodes a path's segments to match its routes, and a path that is not
+  // valid percent-encoded UTF-8 makes that throw: a 500 unless it is refused here.
+  if (!decodes(pathname)) return jsonError(400, "This address is not valid: it has a malformed percent-encoding (%).");
+  // Only "/<conf>/schedule" and "/<conf>/search" are rewritten. The matcher also admits "/<conf>/schedule.json"
+  // (Next.js lets any matcher end in .json), which is the export, and any path with a "%".
+  const [, conference, page, ...rest] = pathname.split("/");
+  if (!conference || rest.length > 0) return NextResponse.next();
+  if (page === "schedule") {
     const parsed = scheduleParamsSchema.safeParse(searchParamsToRecord(searchParams));
     if (!parsed.success || parsed.data.q) return NextResponse.next();
-    return rewrite(request, `/${conference}/schedule/view/${encodeViewKey(parsed.data)}`);
+    return rewrite(request, href.scheduleViewPage(conference, encodeViewKey(parsed.data)));
   }
-  if (pathname.endsWith("/search")) {
+  if (page === "search") {
     const q = searchTextSchema.safeParse(searchParams.get("q") ?? "").data;
     if (!q || searchParams.has(ownNotesSearchParam)) return NextResponse.next();
-    return rewrite(request, `/${conference}/search/results/${encodeSearchKey(q)}`);
+    return rewrite(request, href.searchResultsPage(conference, encodeSearchKey(q)));
   }
   return NextResponse.next();
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function rewrite(request: NextRequest, pathname: string) {
@@ -37,5 +53,6 @@ function rewrite(request: NextRequest, pathname: string) {
 }
 
 export const config = {
-  matcher: ["/:conference/schedule", "/:conference/search"],
+  // The last entry admits any path with a "%" in it, so that a malformed one is answered above.
+  matcher: ["/:conference/schedule", "/:conference/search", "/(.*%.*)"],
 };

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { AccountLink } from "@/components/account/account-link";
 import "./globals.css";
+import { href } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: { default: "Hallway", template: "%s · Hallway" },
@@ -27,7 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="border-b border-zinc-200 bg-white/80 dark:border-zinc-800 dark:bg-zinc-950/80">
           <div className="mx-auto flex h-12 max-w-5xl items-center justify-between px-4 sm:px-6">
-            <Link href="/" className="flex items-center gap-2 text-sm font-semibold tracking-tight">
+            <Link href={href.home()} className="flex items-center gap-2 text-sm font-semibold tracking-tight">
               <span aria-hidden className="grid size-6 place-items-center rounded-md bg-accent-600 text-xs font-bold text-white">
                 H
               </span>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { href } from "@/lib/routes";
 
 export default function NotFound() {
   return (
@@ -9,7 +10,7 @@ export default function NotFound() {
         There is no conference, session or speaker at this address. It may have been renamed, or the link has a typo.
       </p>
       <p className="mt-6">
-        <Link href="/" className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+        <Link href={href.home()} className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
           Go to the conferences
         </Link>
       </p>

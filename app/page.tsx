@@ -3,13 +3,14 @@ import { redirect } from "next/navigation";
 import { listConferences } from "@/lib/schedule/conference";
 import { formatDateSpan } from "@/lib/time";
 import { EmptyState } from "@/components/ui/notice";
+import { href } from "@/lib/routes";
 
 // The list of conferences changes with every import; reading it is one small query.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const conferences = await listConferences();
-  if (conferences.length === 1) redirect(`/${conferences[0]!.slug}/schedule`);
+  if (conferences.length === 1) redirect(href.schedule(conferences[0]!.slug));
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Conferences</h1>
@@ -23,7 +24,7 @@ export default async function HomePage() {
         <ul className="mt-8 space-y-3">
           {conferences.map((c) => (
             <li key={c.slug}>
-              <Link href={`/${c.slug}/schedule`} className="block rounded-xl border border-zinc-200 bg-white p-5 hover:border-zinc-300 hover:shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+              <Link href={href.schedule(c.slug)} className="block rounded-xl border border-zinc-200 bg-white p-5 hover:border-zinc-300 hover:shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
                 <span className="block text-lg font-semibold">{c.name}</span>
                 <span className="mt-1 block text-sm text-zinc-600 dark:text-zinc-400">
                   {formatDateSpan(c.startDate, c.endDate)}

@@ -14,7 +14,7 @@ import path from "node:path";
 import { db } from "../lib/db/client";
 import { sqliteFilePath } from "../lib/db/url";
 import { loadProgram } from "../lib/program/load-program";
-import { optimizeSearchIndex } from "../lib/search/fts5";
+import { searchEngine } from "../lib/search/engine";
 import type { ProgramInput } from "../lib/program/program-schema";
 import { seedDemo } from "../prisma/seed";
 import { pick, seededRandom, type Random } from "../lib/test/random";
@@ -191,7 +191,7 @@ export async function generateBenchDatabase(url: string) {
   await stage("program", () => loadProgram(db, syntheticProgram(random)));
   await stage("notes", () => insertUsersAndNotes(file, bigConference.slug, random));
   // What `npm start` does at every start (scripts/db.ts setup) after notes have been written.
-  await stage("optimize", () => optimizeSearchIndex(db));
+  await stage("optimize", () => searchEngine().optimizeIndex(db));
   const count = async (table: string) =>
     Number((await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${table}"`))[0]!.n);
   const counts = {

@@ -5,6 +5,7 @@
  * database. A save that failed (5xx, a busy or locked database) or an
  * acknowledged one the database does not hold is counted, never hidden.
  */
+import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
 import { percentile } from "./search-latency";
 import Database from "better-sqlite3";
 
@@ -28,13 +29,7 @@ export async function measureNoteSaves(origin: string, databaseFile: string, use
   const accounts = [];
   for (let i = 0; i < users; i++) {
     const email = `saver-${Date.now()}-${i}@bench.invalid`;
-    const response = await fetch(`${origin}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({ name: `Saver ${i}`, email, password: "a long enough passphrase" }),
-    });
-    if (!response.ok) throw new Error(`sign-up ${i} failed: ${response.status} ${await response.text()}`);
-    const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+    const cookie = await signUpOverHttp(origin, { name: `Saver ${i}`, email, password: testPassword });
     accounts.push({ email, cookie, versions: new Map<string, number>(), acknowledged: new Map<string, string>() });
   }
 

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
+import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
 
 const benchDir = import.meta.dirname;
 const databaseUrl = `file:${path.join(benchDir, "data", "bench.db")}`;
@@ -90,7 +91,8 @@ let jsWeight;
 let noteSaves;
 let signedIn;
 try {
-  const cookie = await signUp(server.origin);
+  // A fresh account, for the signed-in rows.
+  const cookie = await signUpOverHttp(server.origin, { name: "Bench Reader", email: `reader-${Date.now()}@bench.invalid`, password: testPassword });
   for (const page of pages) {
     log(`Load: ${page.path}${page.signedIn ? " (signed in)" : ""} (${durationSeconds} s, 32 connections)`);
     const headers: Record<string, string> = page.signedIn ? { cookie } : {};
@@ -261,17 +263,6 @@ function measureSearch(slug: string, perCategory: number): SearchFigures {
   });
   if (child.status !== 0) throw new Error(`bench/search.ts failed with exit code ${child.status}`);
   return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as SearchFigures;
-}
-
-/** A fresh account's session cookie, for the signed-in rows. */
-async function signUp(origin: string): Promise<string> {
-  const response = await fetch(`${origin}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ name: "Bench Reader", email: `reader-${Date.now()}@bench.invalid`, password: "a long enough passphrase" }),
-  });
-  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  return (response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
 }
 
 function log(message: string) {

@@ -4,10 +4,10 @@
  * lib/db/client.ts reads DATABASE_URL when first imported: set it before importing this module.
  */
 import { db } from "../lib/db/client";
-import { searchPageLimit } from "../lib/schedule/schedule-view";
+import { searchSessions } from "../lib/schedule/session-search";
 import { listSessionsById } from "../lib/schedule/sessions";
-import { highlightSessions, rankSessions } from "../lib/search/fts5";
-import { searchSessions } from "../lib/search/search-sessions";
+import { searchEngine } from "../lib/search/engine";
+import { searchPageLimit } from "../lib/search/settings";
 import { pick, seededRandom, type Random } from "../lib/test/random";
 import * as words from "./words";
 
@@ -77,9 +77,10 @@ export async function measureSearchLatency(conferenceSlug: string, perCategory =
 
 /**
  * Where a search spends its time: the three steps of searchSessions, timed one by one,
- * in the order it runs them. Mirrors lib/search/search-sessions.ts; keep the two in step.
+ * in the order it runs them. Mirrors lib/schedule/session-search.ts; keep the two in step.
  */
 async function measureStages(conferenceId: number, texts: string[]) {
+  const search = searchEngine();
   const ms: Record<"rank" | "highlight" | "summaries", number[]> = { rank: [], highlight: [], summaries: [] };
   const time = async <T>(stage: keyof typeof ms, work: () => Promise<T>) => {
     const started = performance.now();
@@ -88,9 +89,9 @@ async function measureStages(conferenceId: number, texts: string[]) {
     return result;
   };
   for (const text of texts) {
-    const ranked = await time("rank", async () => rankSessions(text, { conferenceId, viewerId: null, limit: searchPageLimit }));
+    const ranked = await time("rank", () => search.rankSessions(text, { conferenceId, viewerId: null, limit: searchPageLimit }));
     const ids = ranked.map((r) => r.sessionId);
-    await time("highlight", async () => highlightSessions(text, ids, null));
+    await time("highlight", () => search.highlightSessions(text, ids, null));
     await time("summaries", () => listSessionsById(ids));
   }
   return Object.entries(ms).map(([stage, samples]) => ({ stage, ...summarize(samples) }));

@@ -1,7 +1,7 @@
-import ICAL from "ical.js";
 import { XMLParser } from "fast-xml-parser";
 import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
 import { baseURL, evilOrigin, sameOrigin, signUp } from "./support/auth";
+import { parseCalendar } from "../lib/test/ical";
 import { apiUrl, conf, days, scheduleUrl, sessions } from "./support/demo";
 
 type ApiSession = { slug: string; title: string; startsAt: string; endsAt: string; room: unknown };
@@ -11,16 +11,7 @@ const titleOf = (slug: string) => sessions.find((s) => s.slug === slug)!.title;
 const starUrl = (slug: string) => `${apiUrl}/me/stars/${slug}`;
 const calendarUrl = `${apiUrl}/me/calendar`;
 
-function events(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  return calendar.getAllSubcomponents("vevent").map((event) => ({
-    uid: String(event.getFirstPropertyValue("uid")),
-    summary: String(event.getFirstPropertyValue("summary")),
-    start: (event.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString(),
-    end: (event.getFirstPropertyValue("dtend") as ICAL.Time).toJSDate().toISOString(),
-    url: String(event.getFirstPropertyValue("url")),
-  }));
-}
+const events = (text: string) => parseCalendar(text).events;
 
 async function apiSessions(api: APIRequestContext): Promise<ApiSession[]> {
   const response = await api.get(`${apiUrl}/sessions`);

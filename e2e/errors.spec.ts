@@ -74,3 +74,30 @@ test("the API answers bad parameters with 400 and unknown things with 404, as JS
     expect(String(body.error).length, url).toBeGreaterThan(0);
   }
 });
+
+test("a path with malformed percent-encoding is a 4xx, never a 500", async ({ request }) => {
+  // "%ff%fe" decodes to no UTF-8 text, "%E0%A4%A" is cut short, and a lone "%" escapes nothing.
+  for (const bad of ["%ff%fe", "%E0%A4%A", "%"]) {
+    for (const url of [
+      `/${conf}/sessions/${bad}`,
+      `/${conf}/sessions/${bad}.ics`,
+      `/${conf}/sessions/${bad}/note`,
+      `/${conf}/speakers/${bad}`,
+      `/${conf}/schedule/view/${bad}`,
+      `/${conf}/search/results/${bad}`,
+      `/${conf}/agenda/${bad}.ics`,
+      `/${bad}/schedule`,
+      `/${bad}`,
+      `${apiUrl}/sessions/${bad}`,
+      `${apiUrl}/sessions/${bad}/note`,
+      `${apiUrl}/me/stars/${bad}`,
+      `/api/conferences/${bad}`,
+    ]) {
+      await test.step(url, async () => {
+        const response = await request.get(url, { maxRedirects: 0 });
+        expect(response.status(), url).toBeGreaterThanOrEqual(400);
+        expect(response.status(), url).toBeLessThan(500);
+      });
+    }
+  }
+});

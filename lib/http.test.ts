@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isCrossOriginWrite, parseIfMatchVersion, personalJson, versionETag } from "./http";
+import { isCrossOriginWrite, jsonError, parseIfMatchVersion, personalJson, privateNoStore, publicOrigin, versionETag } from "./http";
 
 const put = (headers: Record<string, string>, url = "http://localhost:3000/api/conferences/c/sessions/s/note") =>
   new Request(url, { method: "PUT", headers });
@@ -51,5 +51,40 @@ describe("personalJson", () => {
     assert.deepEqual(await short.json(), { error: "Sign in" });
     const long = personalJson({ body: "é".repeat(600) });
     assert.equal(long.headers.get("cache-control"), "private, no-store");
+  });
+});
+
+describe("publicOrigin", () => {
+  it("takes the first forwarded host and protocol, from a request or from a page's headers alike", () => {
+    const forwarded = { host: "127.0.0.1:3000", "x-forwarded-host": "hallway.example, proxy.internal", "x-forwarded-proto": "https, http" };
+    assert.equal(publicOrigin(new Request("http://127.0.0.1:3000/x", { headers: forwarded })), "https://hallway.example");
+    assert.equal(publicOrigin(new Headers(forwarded)), "https://hallway.example");
+    assert.equal(publicOrigin(new Headers({ host: "localhost:3000" })), "http://localhost:3000");
+  });
+
+  it("prefers HALLWAY_URL, and ignores it when it is malformed", () => {
+    const saved = process.env.HALLWAY_URL;
+    try {
+      process.env.HALLWAY_URL = "https://conf.example/some/path";
+      assert.equal(publicOrigin(new Headers({ host: "localhost:3000" })), "https://conf.example");
+      process.env.HALLWAY_URL = "not a url";
+      assert.equal(publicOrigin(new Headers({ host: "localhost:3000" })), "http://localhost:3000");
+    } finally {
+      if (saved === undefined) delete process.env.HALLWAY_URL;
+      else process.env.HALLWAY_URL = saved;
+    }
+  });
+});
+
+describe("jsonError", () => {
+  it("answers {error} with the status, and a personal one as personalJson does", async () => {
+    const shared = jsonError(404, "No conference");
+    assert.equal(shared.status, 404);
+    assert.deepEqual(await shared.json(), { error: "No conference" });
+    assert.equal(shared.headers.get("cache-control"), null);
+    const personal = jsonError(401, "Sign in", privateNoStore);
+    assert.equal(personal.status, 401);
+    assert.deepEqual(await personal.json(), { error: "Sign in" });
+    assert.equal(personal.headers.get("cache-control"), "private, no-store, no-transform");
   });
 });

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { useTestDatabase } from "../lib/test/database";
+import { setupTestDatabase } from "../lib/test/database";
 import { formatTime, localDate } from "../lib/time";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../lib/db/client");
 const { demoAttendeeId, seedDemo } = await import("./seed");
 

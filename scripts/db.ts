@@ -24,8 +24,8 @@ async function seed(onlyWhenEmpty: boolean) {
 /** Run at every start: notes saved since the last one have left the search index in pieces. */
 async function optimizeSearch() {
   const { db } = await import("../lib/db/client");
-  const { optimizeSearchIndex } = await import("../lib/search/fts5");
-  await optimizeSearchIndex(db);
+  const { searchEngine } = await import("../lib/search/engine");
+  await searchEngine().optimizeIndex(db);
   await db.$disconnect();
 }
 

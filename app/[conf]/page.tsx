@@ -1,6 +1,7 @@
 import { permanentRedirect } from "next/navigation";
+import { href } from "@/lib/routes";
 
 export default async function ConferencePage({ params }: PageProps<"/[conf]">) {
   const { conf } = await params;
-  permanentRedirect(`/${encodeURIComponent(conf)}/schedule`);
+  permanentRedirect(href.schedule(conf));
 }

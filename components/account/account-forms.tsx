@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeName, changePassword, deleteAccount, type FormState } from "@/app/(account)/actions";
+import type { AccountAction, AccountFormState } from "./form-state";
 import { minPasswordLength } from "@/lib/auth/limits";
 import { Field, FormMessage, SubmitButton } from "./form-controls";
 
-export function ChangeNameForm({ name }: { name: string }) {
-  const [state, action] = useActionState<FormState, FormData>(changeName, {});
+export function ChangeNameForm({ name, action: changeName }: { name: string; action: AccountAction }) {
+  const [state, action] = useActionState<AccountFormState, FormData>(changeName, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage message={state.message} tone="success" />
@@ -16,8 +16,8 @@ export function ChangeNameForm({ name }: { name: string }) {
   );
 }
 
-export function ChangePasswordForm() {
-  const [state, action] = useActionState<FormState, FormData>(changePassword, {});
+export function ChangePasswordForm({ action: changePassword }: { action: AccountAction }) {
+  const [state, action] = useActionState<AccountFormState, FormData>(changePassword, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage message={state.message} tone="success" />
@@ -28,8 +28,8 @@ export function ChangePasswordForm() {
   );
 }
 
-export function DeleteAccountForm() {
-  const [state, action] = useActionState<FormState, FormData>(deleteAccount, {});
+export function DeleteAccountForm({ action: deleteAccount }: { action: AccountAction }) {
+  const [state, action] = useActionState<AccountFormState, FormData>(deleteAccount, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <Field label="Password" name="password" type="password" autoComplete="current-password" error={state.errors?.password} />

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { href } from "@/lib/routes";
 import { browserMayBeSignedIn, forgetSignedInHint } from "./signed-in-hint";
 
 /**
@@ -22,7 +23,7 @@ export function AccountLink() {
         cancelled = true;
       };
     }
-    fetch("/api/me", { credentials: "same-origin", cache: "no-store" })
+    fetch(href.api.me(), { credentials: "same-origin", cache: "no-store" })
       .then(async (response) => {
         // A stale hint (a session revoked elsewhere, or expired): the next page asks nothing.
         if (response.status === 401) forgetSignedInHint();
@@ -38,13 +39,13 @@ export function AccountLink() {
   const style = "rounded-lg px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
   if (viewer === null) {
     return (
-      <Link href={`/sign-in?next=${encodeURIComponent(pathname)}`} className={style}>
+      <Link href={href.signIn(pathname)} className={style}>
         Sign in
       </Link>
     );
   }
   return (
-    <Link href="/account" className={`${style} max-w-48 truncate`}>
+    <Link href={href.account()} className={`${style} max-w-48 truncate`}>
       {viewer ? viewer.name : "Account"}
     </Link>
   );

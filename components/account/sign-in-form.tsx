@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { signIn, type FormState } from "@/app/(account)/actions";
+import type { AccountAction, AccountFormState } from "./form-state";
 import { Field, FormMessage, SubmitButton } from "./form-controls";
 
-export function SignInForm({ next }: { next: string }) {
-  const [state, action] = useActionState<FormState, FormData>(signIn, {});
+export function SignInForm({ next, action: signIn }: { next: string; action: AccountAction }) {
+  const [state, action] = useActionState<AccountFormState, FormData>(signIn, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />

@@ -1,9 +1,9 @@
 "use client";
 
-import { signOut } from "@/app/(account)/actions";
 import { clearAllDrafts } from "@/components/notes/note-draft";
 
-export function SignOutButton() {
+/** `signOut` is the server action, passed in by the page. */
+export function SignOutButton({ signOut }: { signOut: () => Promise<void> }) {
   return (
     <form action={signOut} onSubmit={clearAllDrafts}>
       <button type="submit" className="w-full rounded-lg border border-zinc-300 px-4 py-2.5 text-sm font-semibold hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">

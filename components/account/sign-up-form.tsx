@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUp, type FormState } from "@/app/(account)/actions";
+import type { AccountAction, AccountFormState } from "./form-state";
 import { minPasswordLength } from "@/lib/auth/limits";
 import { Field, FormMessage, SubmitButton } from "./form-controls";
 
-export function SignUpForm({ next }: { next: string }) {
-  const [state, action] = useActionState<FormState, FormData>(signUp, {});
+export function SignUpForm({ next, action: signUp }: { next: string; action: AccountAction }) {
+  const [state, action] = useActionState<AccountFormState, FormData>(signUp, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />

@@ -4,6 +4,7 @@ import { formatLongDate, formatTimeRange } from "@/lib/time";
 import { CancelledBadge } from "@/components/ui/kind-badge";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
 import { StarForm } from "./star-form";
+import { href } from "@/lib/routes";
 
 /** My starred sessions under the conference's days, each with what it clashes with and a way to take it off. */
 export function AgendaDays({ agenda, conference }: { agenda: Agenda; conference: { slug: string; timeZone: string } }) {
@@ -51,7 +52,7 @@ function AgendaItem({ session, overlapping, conference }: { session: AgendaSessi
             {cancelled && <CancelledBadge />}
           </div>
           <h3 id={titleId} className={`mt-1.5 text-base font-semibold leading-snug ${cancelled ? "line-through decoration-zinc-400" : ""}`}>
-            <Link href={`/${conference.slug}/sessions/${session.slug}`} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
+            <Link href={href.session(conference.slug, session.slug)} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
               {session.title}
             </Link>
           </h3>

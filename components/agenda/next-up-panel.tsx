@@ -3,6 +3,7 @@ import { nextUp, type Agenda, type AgendaSession } from "@/lib/agenda/agenda";
 import type { ExploreMoment } from "@/lib/schedule/now";
 import { formatShortDate, formatTimeRange } from "@/lib/time";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
+import { href } from "@/lib/routes";
 
 type Conference = { slug: string; name: string; timeZone: string };
 
@@ -24,7 +25,7 @@ export function NextUpPanel({ conference, agenda, now, over, replay }: {
         <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
           {conference.name} is over.{" "}
           {replay && (
-            <Link href={`/${conference.slug}/now?${new URLSearchParams({ at: replay.param })}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+            <Link href={href.now(conference.slug, replay.param)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
               See what was on at {replay.label} →
             </Link>
           )}

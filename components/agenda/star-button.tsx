@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
 import { getServerStars, getStars, retainStars, subscribeStars, toggleStar } from "./star-store";
+import { href } from "@/lib/routes";
 
 /**
  * Adds a session to my agenda or takes it off. Pages are cached and shared, so
@@ -39,14 +40,14 @@ export function StarButton({
     if (!known) return;
     event.preventDefault();
     if (stars.status === "signed-out") {
-      router.push(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      router.push(href.signIn(window.location.pathname + window.location.search));
       return;
     }
     toggleStar(conferenceSlug, sessionSlug);
   }
 
   return (
-    <form method="post" action={`/${conferenceSlug}/me/agenda/star`} onSubmit={onSubmit} className={`relative z-10 flex items-center gap-2 ${className}`}>
+    <form method="post" action={href.agendaStar(conferenceSlug)} onSubmit={onSubmit} className={`relative z-10 flex items-center gap-2 ${className}`}>
       <input type="hidden" name="slug" value={sessionSlug} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <button

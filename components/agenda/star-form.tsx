@@ -1,3 +1,5 @@
+import { href } from "@/lib/routes";
+
 /**
  * A plain form that sets a star on the agenda page, which is personal and
  * rendered per request, so it needs no JavaScript. It posts to the same route as
@@ -11,10 +13,10 @@ export function StarForm({ conferenceSlug, sessionSlug, starred, describedBy }: 
   describedBy?: string;
 }) {
   return (
-    <form method="post" action={`/${conferenceSlug}/me/agenda/star`}>
+    <form method="post" action={href.agendaStar(conferenceSlug)}>
       <input type="hidden" name="slug" value={sessionSlug} />
       <input type="hidden" name="starred" value={String(starred)} />
-      <input type="hidden" name="returnTo" value={`/${conferenceSlug}/me/agenda`} />
+      <input type="hidden" name="returnTo" value={href.agenda(conferenceSlug)} />
       <button
         type="submit"
         aria-describedby={describedBy}

@@ -1,4 +1,5 @@
 import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
+import { href } from "@/lib/routes";
 
 /**
  * My stars at one conference, shared by every star button on a page: the first
@@ -52,7 +53,7 @@ async function load(conference: string) {
   if (!browserMayBeSignedIn()) return update({ status: "signed-out", starred: new Set() });
   let response: Response;
   try {
-    response = await fetch(`/api/conferences/${conference}/me/stars`, { credentials: "same-origin", cache: "no-store" });
+    response = await fetch(href.api.stars(conference), { credentials: "same-origin", cache: "no-store" });
   } catch {
     return; // Offline: the plain forms still work once the connection is back.
   }
@@ -87,7 +88,7 @@ async function send(conference: string, slug: string) {
       const want = state.starred.has(slug);
       let response: Response | null = null;
       try {
-        response = await fetch(`/api/conferences/${conference}/me/stars/${encodeURIComponent(slug)}`, {
+        response = await fetch(href.api.star(conference, slug), {
           method: want ? "PUT" : "DELETE",
           credentials: "same-origin",
         });

@@ -1,3 +1,5 @@
+import { href } from "@/lib/routes";
+
 type Props = {
   conferenceSlug: string;
   /** Where people reach this site, to make the address absolute. */
@@ -10,9 +12,9 @@ type Props = {
 
 /** Subscribe to my agenda from a calendar app; plain forms, so it works without JavaScript. */
 export function CalendarSubscription({ conferenceSlug, origin, active, freshToken, revoked }: Props) {
-  const action = `/api/conferences/${conferenceSlug}/me/calendar`;
+  const action = href.api.calendar(conferenceSlug);
   const button = "rounded-lg border border-zinc-300 px-3 py-2 text-sm font-semibold hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
-  const feedUrl = freshToken ? `${origin}/${conferenceSlug}/agenda/${freshToken}.ics` : null;
+  const feedUrl = freshToken ? `${origin}${href.agendaFeed(conferenceSlug, freshToken)}` : null;
   return (
     <section id="calendar" aria-labelledby="calendar-heading" className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="calendar-heading" className="font-semibold">Your agenda in your calendar</h2>

@@ -2,18 +2,19 @@ import Link from "next/link";
 import type { ConferenceInfo } from "@/lib/schedule/conference";
 import { formatDateSpan } from "@/lib/time";
 import { SectionLink } from "./section-link";
+import { href } from "@/lib/routes";
 
 const sections = [
-  { href: "schedule", label: "Schedule" },
-  { href: "now", label: "Now" },
-  { href: "speakers", label: "Speakers" },
-  { href: "search", label: "Search" },
+  { href: (conf: string) => href.schedule(conf), label: "Schedule" },
+  { href: (conf: string) => href.now(conf), label: "Now" },
+  { href: href.speakers, label: "Speakers" },
+  { href: (conf: string) => href.search(conf), label: "Search" },
 ] as const;
 
 /** The header is on cached pages, so these show for everyone; signed out, they lead to sign-in. */
 const personal = [
-  { href: "me/agenda", label: "My agenda" },
-  { href: "me/notes", label: "My notes" },
+  { href: (conf: string) => href.agenda(conf), label: "My agenda" },
+  { href: href.notes, label: "My notes" },
 ] as const;
 
 export function ConferenceHeader({ conference }: { conference: ConferenceInfo }) {
@@ -27,16 +28,16 @@ export function ConferenceHeader({ conference }: { conference: ConferenceInfo })
               {conference.city && ` · ${conference.city}`}
             </p>
             <p className="mt-1 text-xl font-bold tracking-tight sm:text-2xl">
-              <Link href={`/${conference.slug}/schedule`}>{conference.name}</Link>
+              <Link href={href.schedule(conference.slug)}>{conference.name}</Link>
             </p>
             {conference.venue && <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">{conference.venue}</p>}
           </div>
           <nav aria-label="Your pages">
             <ul className="flex gap-2 text-sm font-medium">
               {personal.map((link) => (
-                <li key={link.href}>
+                <li key={link.label}>
                   <Link
-                    href={`/${conference.slug}/${link.href}`}
+                    href={link.href(conference.slug)}
                     prefetch={false}
                     className="inline-block rounded-lg border border-zinc-300 px-3 py-1.5 hover:border-zinc-400 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:border-zinc-600 dark:hover:bg-zinc-800"
                   >
@@ -50,8 +51,8 @@ export function ConferenceHeader({ conference }: { conference: ConferenceInfo })
         <nav aria-label={conference.name} className="mt-4">
           <ul className="-mb-px flex gap-6 text-sm font-medium">
             {sections.map((section) => (
-              <li key={section.href}>
-                <SectionLink href={`/${conference.slug}/${section.href}`}>{section.label}</SectionLink>
+              <li key={section.label}>
+                <SectionLink href={section.href(conference.slug)}>{section.label}</SectionLink>
               </li>
             ))}
           </ul>

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
-import { noteMaxLength, type NoteVisibility } from "@/lib/notes/limits";
+import { noteConflictMessage, noteMaxLength, type NoteVisibility } from "@/lib/notes/limits";
 import { copyKey, draftKey, readDraft, readText, writeDraft, writeText } from "./note-draft";
 import { VisibilityChoice } from "./visibility-choice";
+import { href } from "@/lib/routes";
 
 type SavedNote = { body: string; visibility: NoteVisibility; version: number };
 type Status = "idle" | "saved" | "saving" | "dirty" | "offline" | "signed-out" | "failed" | "conflict" | "deleted";
@@ -33,8 +34,8 @@ const statusText: Record<Status, string> = {
  * what the person typed.
  */
 export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string; sessionSlug: string }) {
-  const sessionPath = `/${conferenceSlug}/sessions/${sessionSlug}`;
-  const apiUrl = `/api/conferences/${conferenceSlug}/sessions/${sessionSlug}/note`;
+  const sessionPath = href.session(conferenceSlug, sessionSlug);
+  const apiUrl = href.api.note(conferenceSlug, sessionSlug);
   const draft = draftKey(conferenceSlug, sessionSlug);
   const setAside = copyKey(conferenceSlug, sessionSlug);
 
@@ -255,7 +256,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
   }
 
   const noteLink = (
-    <Link href={`${sessionPath}/note`} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+    <Link href={href.sessionNote(conferenceSlug, sessionSlug)} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
       Your notes on this session →
     </Link>
   );
@@ -264,7 +265,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     return (
       <section aria-label="Your notes" className="max-w-3xl text-sm">
         {mode === "signed-out" ? (
-          <Link href={`/sign-in?next=${encodeURIComponent(sessionPath)}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.signIn(sessionPath)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             Sign in to keep your own notes on this session
           </Link>
         ) : (
@@ -275,7 +276,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     );
   }
 
-  const signInAgain = `/sign-in?next=${encodeURIComponent(sessionPath)}`;
+  const signInAgain = href.signIn(sessionPath);
   return (
     <section aria-labelledby="my-note-heading" className="max-w-3xl space-y-4 rounded-xl border border-zinc-200 bg-white p-4 sm:p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -293,7 +294,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
 
       {conflict && (
         <div role="alert" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          <p className="font-semibold">This note was changed in another tab or on another device.</p>
+          <p className="font-semibold">{noteConflictMessage}.</p>
           <p className="mt-1">
             {conflict.current ? "Your text below is not saved yet." : "It was deleted there; your text below is not saved."} Choose which to keep:
           </p>
@@ -337,10 +338,10 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
 
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <span className="flex flex-wrap gap-x-4 gap-y-1">
-          <Link href={`${sessionPath}/note`} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.sessionNote(conferenceSlug, sessionSlug)} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             Preview and full editor
           </Link>
-          <Link href={`/${conferenceSlug}/me/notes`} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.notes(conferenceSlug)} prefetch={false} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             All your notes
           </Link>
         </span>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ExploreMoment, RoomNowAndNext } from "@/lib/schedule/now";
-import { SessionCard } from "@/components/schedule/session-card";
+import { SessionCard } from "@/components/session/session-card";
+import { href } from "@/lib/routes";
 
 /** Every room, in room order, with what is on in it and what comes next. */
 export function RoomBoard({ rooms, conference, atDay, returnTo }: {
@@ -51,7 +52,7 @@ export function ExploreMoments({ conferenceSlug, moments }: { conferenceSlug: st
         {moments.map((moment) => (
           <li key={moment.param}>
             <Link
-              href={`/${conferenceSlug}/now?${new URLSearchParams({ at: moment.param })}`}
+              href={href.now(conferenceSlug, moment.param)}
               className="inline-block rounded-full border border-zinc-300 bg-white px-3 py-1.5 font-medium tabular-nums hover:border-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
             >
               {moment.label}
@@ -60,7 +61,7 @@ export function ExploreMoments({ conferenceSlug, moments }: { conferenceSlug: st
         ))}
         <li>
           <Link
-            href={`/${conferenceSlug}/now`}
+            href={href.now(conferenceSlug)}
             className="inline-block rounded-full border border-zinc-300 bg-white px-3 py-1.5 font-medium hover:border-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
           >
             The real time now

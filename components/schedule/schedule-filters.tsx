@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ConferenceInfo } from "@/lib/schedule/conference";
-import { scheduleHref } from "@/lib/schedule/schedule-view";
+import { href as routes } from "@/lib/routes";
 import { formatShortDate } from "@/lib/time";
 
 type Selection = { day: string | null; track: string | null; q: string | null };
@@ -13,7 +13,7 @@ const chipActive = "border-zinc-900 bg-zinc-900 text-white dark:border-zinc-100 
 
 /** Day tabs, track filters and a text filter, all plain links and a GET form: they work without JavaScript and live in the URL. */
 export function ScheduleFilters({ conference, selection }: { conference: ConferenceInfo; selection: Selection }) {
-  const href = (change: Partial<Selection>) => scheduleHref(conference.slug, { ...selection, ...change });
+  const href = (change: Partial<Selection>) => routes.schedule(conference.slug, { ...selection, ...change });
   return (
     <div className="space-y-4">
       <nav aria-label="Days">
@@ -58,7 +58,7 @@ export function ScheduleFilters({ conference, selection }: { conference: Confere
           </ul>
         </nav>
       )}
-      <form role="search" action={`/${conference.slug}/schedule`} className="flex max-w-md gap-2">
+      <form role="search" action={routes.schedule(conference.slug)} className="flex max-w-md gap-2">
         {selection.day && <input type="hidden" name="day" value={selection.day} />}
         {selection.track && <input type="hidden" name="track" value={selection.track} />}
         <label htmlFor="schedule-q" className="sr-only">

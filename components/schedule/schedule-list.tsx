@@ -1,7 +1,7 @@
 import type { ScheduleEntry } from "@/lib/schedule/schedule-view";
 import { formatLongDate, formatTime, localDate } from "@/lib/time";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
-import { SessionCard } from "./session-card";
+import { SessionCard } from "@/components/session/session-card";
 
 type Slot = { start: Date; sessions: ScheduleEntry[] };
 type DayGroup = { date: string; slots: Slot[] };

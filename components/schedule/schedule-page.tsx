@@ -1,5 +1,6 @@
 import type { ConferenceInfo } from "@/lib/schedule/conference";
-import { scheduleHref, type ScheduleView } from "@/lib/schedule/schedule-view";
+import type { ScheduleView } from "@/lib/schedule/schedule-view";
+import { href } from "@/lib/routes";
 import { formatLongDate } from "@/lib/time";
 import { EmptyState } from "@/components/ui/notice";
 import { Pagination } from "./pagination";
@@ -26,18 +27,18 @@ export function SchedulePage({ conference, view }: { conference: ConferenceInfo;
       <ScheduleResult conference={conference} view={view} />
       <footer className="border-t border-zinc-200 pt-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
         The whole program for your calendar or schedule app:{" "}
-        <a href={`/${conference.slug}/schedule.ics`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">iCalendar</a>
+        <a href={href.scheduleExport(conference.slug, "ics")} className="font-medium text-accent-600 hover:underline dark:text-accent-300">iCalendar</a>
         {" · "}
-        <a href={`/${conference.slug}/schedule.json`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">frab JSON</a>
+        <a href={href.scheduleExport(conference.slug, "json")} className="font-medium text-accent-600 hover:underline dark:text-accent-300">frab JSON</a>
         {" · "}
-        <a href={`/${conference.slug}/schedule.xml`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">Pentabarf XML</a>
+        <a href={href.scheduleExport(conference.slug, "xml")} className="font-medium text-accent-600 hover:underline dark:text-accent-300">Pentabarf XML</a>
       </footer>
     </div>
   );
 }
 
 function ScheduleResult({ conference, view }: { conference: ConferenceInfo; view: ScheduleResultView }) {
-  const here = scheduleHref(conference.slug, { day: view.day?.date, track: view.track?.slug, q: view.q, page: view.page });
+  const here = href.schedule(conference.slug, { day: view.day?.date, track: view.track?.slug, q: view.q, page: view.page });
   const summary = [
     `${view.total} session${view.total === 1 ? "" : "s"}`,
     view.q ? `matching “${view.q}”` : null,
@@ -61,7 +62,7 @@ function ScheduleResult({ conference, view }: { conference: ConferenceInfo; view
       <Pagination
         page={view.page}
         pageCount={view.pageCount}
-        hrefFor={(page) => scheduleHref(conference.slug, { day: view.day?.date, track: view.track?.slug, page })}
+        hrefFor={(page) => href.schedule(conference.slug, { day: view.day?.date, track: view.track?.slug, page })}
       />
     </div>
   );

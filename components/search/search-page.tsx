@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import type { ConferenceInfo } from "@/lib/schedule/conference";
-import type { SearchHit } from "@/lib/search/search-sessions";
+import type { SearchHit } from "@/lib/schedule/session-search";
 import { EmptyState } from "@/components/ui/notice";
 import { SearchResults } from "@/components/search/search-results";
+import { href } from "@/lib/routes";
 
 /**
  * The search page: the form, and for a query its ranked results or an empty state.
@@ -13,7 +14,7 @@ export function SearchPage({ conference, q, hits, personal }: { conference: Conf
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Search</h1>
-      <form role="search" action={`/${conference.slug}/search`} className="flex max-w-xl gap-2">
+      <form role="search" action={href.search(conference.slug)} className="flex max-w-xl gap-2">
         <label htmlFor="search-q" className="sr-only">
           Search sessions, speakers and notes
         </label>
@@ -39,7 +40,7 @@ export function SearchPage({ conference, q, hits, personal }: { conference: Conf
           {hits.length === 0 ? (
             <EmptyState title="Nothing matches">Try fewer or shorter words: the start of a word is enough, and case and accents don’t matter.</EmptyState>
           ) : (
-            <SearchResults hits={hits} conference={conference} returnTo={`/${conference.slug}/search?${new URLSearchParams({ q })}`} />
+            <SearchResults hits={hits} conference={conference} returnTo={href.search(conference.slug, q)} />
           )}
         </>
       ) : (

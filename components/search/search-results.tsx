@@ -1,5 +1,5 @@
 import type { ScheduleEntry } from "@/lib/schedule/schedule-view";
-import { SessionCard } from "@/components/schedule/session-card";
+import { SessionCard } from "@/components/session/session-card";
 
 /** Ranked sessions, best first, each with its day since results span the whole conference. */
 export function SearchResults({ hits, conference, returnTo }: { hits: ScheduleEntry[]; conference: { slug: string; timeZone: string }; returnTo?: string }) {

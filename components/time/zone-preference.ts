@@ -1,5 +1,6 @@
 import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
 import { canonicalTimeZone } from "@/lib/time";
+import { href } from "@/lib/routes";
 
 /**
  * The zone this browser shows times in: an IANA zone, or null for each
@@ -77,7 +78,7 @@ async function push(zone: string | null) {
   // Signed out: it stays unsynced, and the first pull after signing in sends it.
   if (!browserMayBeSignedIn()) return;
   try {
-    const response = await fetch("/api/me/time-zone", {
+    const response = await fetch(href.api.timeZone(), {
       method: "PUT",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
@@ -102,7 +103,7 @@ export async function pullZoneChoice() {
   }
   let response: Response;
   try {
-    response = await fetch("/api/me/time-zone", { credentials: "same-origin", cache: "no-store" });
+    response = await fetch(href.api.timeZone(), { credentials: "same-origin", cache: "no-store" });
   } catch {
     return;
   }

@@ -4,13 +4,14 @@
  * signing up with `context.request` signs that browser in.
  */
 import { expect, request, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { signUpOverHttp, signUpRequest, testPassword, type NewAccount } from "../../lib/test/sign-up";
 import { conf } from "./demo";
 
 /** The documented name; over http the app currently sets `__Secure-hallway.session_token` instead (security.spec.ts). */
 export const sessionCookie = "hallway.session_token";
 export const evilOrigin = "http://evil.example";
 
-export type TestUser = { name: string; email: string; password: string };
+export type TestUser = NewAccount;
 
 let counter = 0;
 const runId = Date.now();
@@ -40,20 +41,14 @@ export function uniqueWord(prefix = "zq"): string {
 }
 
 export function newUser(label = "user", overrides: Partial<TestUser> = {}): TestUser {
-  return { name: `Ada ${label} ${counter + 1}`, email: uniqueEmail(label), password: "correct horse battery staple", ...overrides };
+  return { name: `Ada ${label} ${counter + 1}`, email: uniqueEmail(label), password: testPassword, ...overrides };
 }
 
-/** Creates an account and leaves every browser signed out (its cookie goes to a throwaway request context). */
+/** Creates an account and leaves every browser signed out (it signs up over plain fetch, and nobody keeps the cookie). */
 export async function createAccount(overrides: Partial<TestUser> & { label?: string } = {}): Promise<TestUser> {
   const { label, ...rest } = overrides;
   const user = newUser(label, rest);
-  const api = await request.newContext({ baseURL: baseURL() });
-  try {
-    const response = await api.post("/api/auth/sign-up/email", { data: user, headers: authApiHeaders() });
-    expect(response.status(), await response.text()).toBe(200);
-  } finally {
-    await api.dispose();
-  }
+  await signUpOverHttp(baseURL(), user);
   return user;
 }
 
@@ -61,7 +56,8 @@ export async function createAccount(overrides: Partial<TestUser> & { label?: str
 export async function signUp(context: BrowserContext, overrides: Partial<TestUser> & { label?: string } = {}): Promise<TestUser> {
   const { label, ...rest } = overrides;
   const user = newUser(label, rest);
-  const response = await context.request.post("/api/auth/sign-up/email", { data: user, headers: authApiHeaders() });
+  const { url, headers, body } = signUpRequest(baseURL(), user);
+  const response = await context.request.post(url, { headers, data: body });
   expect(response.status(), await response.text()).toBe(200);
   expect(await sessionCookieOf(context)).toBeTruthy();
   return user;

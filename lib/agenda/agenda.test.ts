@@ -1,16 +1,17 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { nightProgram, tinyProgram } from "../test/programs";
 import { zonedTimeToUtc } from "../time";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
 const { getConference } = await import("../schedule/conference");
-const { findStarTarget, getAgenda, isStarred, listStarredSessionIds, listStarredSessionSlugs, nextUp, setStar } = await import("./agenda");
+const { findSession } = await import("../schedule/sessions");
+const { starTargetSelect, getAgenda, isStarred, listStarredSessionIds, listStarredSessionSlugs, nextUp, setStar } = await import("./agenda");
 
 type Conference = NonNullable<Awaited<ReturnType<typeof getConference>>>;
 
@@ -35,9 +36,8 @@ before(async () => {
   await seedDemo({ db, log: () => {} });
   await loadProgram(db, tinyProgram());
   await loadProgram(db, nightProgram());
-  for (const [userId, name] of [[ada, "Ada"], [bob, "Bob"]] as const) {
-    await db.user.create({ data: { id: userId, name, email: `${userId}@example.invalid` } });
-  }
+  await createTestUser(db, { id: ada, name: "Ada" });
+  await createTestUser(db, { id: bob, name: "Bob" });
   demo = (await getConference("dockercon-eu-2017"))!;
   night = (await getConference("night-conf"))!;
   for (const s of await db.session.findMany({ select: { id: true, slug: true } })) ids.set(s.slug, s.id);
@@ -76,13 +76,13 @@ describe("listing stars", () => {
   });
 
   it("finds the session a star URL names only within its conference", async () => {
-    const target = await findStarTarget("dockercon-eu-2017", "linuxkit-deep-dive");
+    const target = await findSession("dockercon-eu-2017", "linuxkit-deep-dive", starTargetSelect);
     assert.deepEqual(target, {
+      id: id("linuxkit-deep-dive"), slug: "linuxkit-deep-dive", title: "LinuxKit Deep Dive",
       conference: { id: demo.id, slug: "dockercon-eu-2017" },
-      session: { id: id("linuxkit-deep-dive"), slug: "linuxkit-deep-dive", title: "LinuxKit Deep Dive" },
     });
-    assert.equal(await findStarTarget("cafe-conf-2018", "linuxkit-deep-dive"), null);
-    assert.equal(await findStarTarget("dockercon-eu-2017", "no-such-session"), null);
+    assert.equal(await findSession("cafe-conf-2018", "linuxkit-deep-dive", starTargetSelect), null);
+    assert.equal(await findSession("dockercon-eu-2017", "no-such-session", starTargetSelect), null);
   });
 });
 

@@ -18,16 +18,8 @@ export type Agenda = { sessions: AgendaSession[]; days: AgendaDay[] };
 
 const starOrder = programOrder.map((order) => ({ session: order })) satisfies Prisma.StarOrderByWithRelationInput[];
 
-/** The session a star URL names, or null when the conference or the session is unknown. */
-export async function findStarTarget(conferenceSlug: string, sessionSlug: string) {
-  const row = await db.session.findFirst({
-    where: { slug: sessionSlug, conference: { slug: conferenceSlug } },
-    select: { id: true, slug: true, title: true, conference: { select: { id: true, slug: true } } },
-  });
-  if (!row) return null;
-  const { conference, ...session } = row;
-  return { conference, session };
-}
+/** What the star form and the agenda's notice need of the session a star URL names (findSession). */
+export const starTargetSelect = { id: true, slug: true, title: true, conference: { select: { id: true, slug: true } } } satisfies Prisma.SessionSelect;
 
 export async function listStarredSessionIds(userId: string, conferenceId: number): Promise<number[]> {
   const rows = await db.star.findMany({ where: { userId, session: { conferenceId } }, select: { sessionId: true }, orderBy: starOrder });

@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { parseSetCookieHeader } from "better-auth/cookies";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "../db/client";
+import { databaseEngine } from "../db/engine";
 import { ownOrigins } from "../http";
 import { maxPasswordLength, minPasswordLength } from "./limits";
 import { authSecret } from "./secret";
@@ -50,7 +51,7 @@ export const auth = betterAuth({
   baseURL: process.env.HALLWAY_URL || undefined,
   // The site's own origin, however it is reached (Host, X-Forwarded-*, HALLWAY_URL): writes from anywhere else are refused.
   trustedOrigins: (request) => (request ? [...ownOrigins(request)] : process.env.HALLWAY_URL ? [process.env.HALLWAY_URL] : []),
-  database: prismaAdapter(db, { provider: "sqlite" }),
+  database: prismaAdapter(db, { provider: databaseEngine().provider }),
   session: {
     modelName: "authSession",
     expiresIn: 60 * 60 * 24 * 30,

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { databaseUrl, sqliteFilePath } from "../db/url";
+import { databaseEngine } from "../db/engine";
+import { databaseUrl } from "../db/url";
 
 /**
  * The key that signs session cookies: BETTER_AUTH_SECRET when set; otherwise
@@ -11,8 +12,7 @@ import { databaseUrl, sqliteFilePath } from "../db/url";
 export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const dbFile = sqliteFilePath(databaseUrl());
-  const dir = dbFile === ":memory:" ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data") : path.dirname(dbFile);
+  const dir = databaseEngine().stateDirectory(databaseUrl());
   const file = path.join(dir, ".auth-secret");
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { afterEach, before, describe, it, mock } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { auth } = await import("./auth");
 const { getViewerFromRequest } = await import("./request-viewer");

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { viewerFromHeaders, type Viewer } from "./request-viewer";
+import { href } from "../routes";
 
 // Route handlers ask getViewerFromRequest, which lives apart so tests can load it without Next.js's navigation.
 export { getViewerFromRequest, type Viewer } from "./request-viewer";
@@ -13,7 +14,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => viewerFromHea
 /** The viewer, or a redirect to sign-in that comes back to `returnTo` afterwards. */
 export async function requireViewer(returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  if (!viewer) redirect(href.signIn(safeReturnPath(returnTo)));
   return viewer;
 }
 

@@ -31,11 +31,11 @@ export async function hasCalendarToken(userId: string, conferenceId: number): Pr
 }
 
 /** Whose feed a secret opens, for that conference only; null when it is unknown or revoked. */
-export async function userForCalendarToken(conferenceSlug: string, token: string): Promise<string | null> {
+export async function userForCalendarToken(conferenceSlug: string, token: string): Promise<{ userId: string; conferenceId: number } | null> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
   const row = await db.calendarToken.findUnique({
     where: { tokenHash: hash(token) },
-    select: { userId: true, conference: { select: { slug: true } } },
+    select: { userId: true, conference: { select: { id: true, slug: true } } },
   });
-  return row && row.conference.slug === conferenceSlug ? row.userId : null;
+  return row && row.conference.slug === conferenceSlug ? { userId: row.userId, conferenceId: row.conference.id } : null;
 }

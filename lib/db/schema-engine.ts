@@ -18,6 +18,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { externalSearchTables } from "../../prisma.config";
+import { engineNameOf } from "./engine";
 import { sqliteFilePath } from "./url";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -62,6 +63,8 @@ export function readMigrations(dir = migrationsDir): MigrationList {
  * connection: `free()` leaves it open, and SQLite keeps the file locked until it closes.
  */
 async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  // SQLite's migrations and adapter; any other URL is refused here with the engine seam's message.
+  engineNameOf(databaseUrl);
   const schema = readSchema();
   const factory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 10_000 });
   const opened: SqlDriverAdapter[] = [];

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("./client");
 // Connect first, so that the transactions below start at once rather than after connecting.
 await db.$queryRawUnsafe("SELECT 1");

@@ -2,12 +2,14 @@
  * Everything SQLite-specific about connecting: the driver adapter (with every
  * statement taking its turn around transactions), the pragmas each connection
  * runs before its first query, and the read-only connection that search and the
- * session summaries read through. A PostgreSQL deployment would put its own
- * adapter beside this one (docs/decisions/0004-sqlite-first.md).
+ * session summaries read through. lib/db/engine.ts selects it; a second engine
+ * is a second module of this kind (docs/decisions/0013-one-engine-seam.md).
  */
+import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
+import type { DatabaseEngine } from "./engine";
 import { databaseUrl, sqliteFilePath } from "./url";
 
 /** Every connection's: temporary tables in memory, and a page cache of up to 32 MB. */
@@ -159,3 +161,18 @@ export function closeReader(): void {
   globalForReader.hallwaySqliteReader?.connection.close();
   globalForReader.hallwaySqliteReader = undefined;
 }
+
+/** SQLite behind the engine seam (lib/db/engine.ts). */
+export const sqliteEngine: DatabaseEngine = {
+  name: "sqlite",
+  provider: "sqlite",
+  adapterFactory: sqliteAdapterFactory,
+  // Prisma.Sql's `sql` is its text with `?` placeholders, the form SQLite reads.
+  readSql: async <Row>(query: { sql: string; values: unknown[] }) => readRows<Row>(query.sql, query.values),
+  closeReader: async () => closeReader(),
+  // Beside the database file; an in-memory database keeps them in ./data.
+  stateDirectory(url) {
+    const file = sqliteFilePath(url);
+    return file === ":memory:" ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data") : path.dirname(file);
+  },
+};

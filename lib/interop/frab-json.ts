@@ -1,7 +1,7 @@
 import type { Program } from "../program/program-schema";
 import { formatJsonPath, ProgramFormatError } from "./errors";
 import { frabDocumentToProgram, type ToProgramOptions } from "./frab-to-program";
-import { contentVersion, scheduleView, type ExportOptions, type ScheduleView } from "./schedule-view";
+import { contentVersion, scheduleView, type ExportOptions, type ScheduleView } from "./frab-export-view";
 
 /**
  * The frab/pretalx/c3voc schedule.json (https://c3voc.de/schedule/schema.json).

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import ICAL from "ical.js";
+import type ICAL from "ical.js";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { parseCalendar } from "../test/ical";
 import { calendarForSessions, type CalendarSession } from "./ical";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
@@ -20,11 +20,6 @@ async function feedFor(slug: string) {
   const calendar = await readCalendar(db, slug);
   assert.ok(calendar, `${slug} is in the database`);
   return { ...calendar, text: calendarForSessions({ name: calendar.conference.name, uidDomain, baseUrl, ...calendar }) };
-}
-
-function events(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  return { calendar, events: calendar.getAllSubcomponents("vevent").map((vevent) => ({ vevent, event: new ICAL.Event(vevent) })) };
 }
 
 /** Every physical line, as bytes decoded one line at a time: a line that splits a character does not decode. */
@@ -68,7 +63,7 @@ describe("calendarForSessions", () => {
     assert.equal(text.replace(/\r\n/g, "").includes("\n"), false, "every line ends with CRLF");
     physicalLines(text);
 
-    const { calendar, events: parsed } = events(text);
+    const { calendar, events: parsed } = parseCalendar(text);
     assert.equal(calendar.getFirstPropertyValue("prodid"), "-//Hallway//Hallway//EN");
     assert.equal(calendar.getFirstPropertyValue("version"), "2.0");
     assert.equal(calendar.getFirstPropertyValue("calscale"), "GREGORIAN");
@@ -111,9 +106,9 @@ describe("calendarForSessions", () => {
     const program = structuredClone(dockerconEu2017);
     program.conference.slug = "dockercon-feed-test";
     await loadProgram(db, program);
-    const before = events((await feedFor("dockercon-feed-test")).text).events;
+    const before = parseCalendar((await feedFor("dockercon-feed-test")).text).events;
     await loadProgram(db, { ...program, sessions: program.sessions.filter((s) => s.slug !== "linuxkit-deep-dive") });
-    const after = events((await feedFor("dockercon-feed-test")).text).events;
+    const after = parseCalendar((await feedFor("dockercon-feed-test")).text).events;
     const uid = `7d63e045-b1f3-422e-9eb5-5b198797962b@${uidDomain}`;
     assert.equal(before.find((e) => e.event.uid === uid)?.vevent.getFirstPropertyValue("status"), "CONFIRMED");
     assert.equal(after.find((e) => e.event.uid === uid)?.vevent.getFirstPropertyValue("status"), "CANCELLED");
@@ -128,7 +123,7 @@ describe("calendarForSessions", () => {
     const text = calendarForSessions({ name: "Folding", sessions: [session({ title, abstract: `🚀${"é".repeat(300)}` })], conference, uidDomain, baseUrl });
     const lines = physicalLines(text);
     assert.ok(lines.filter((line) => line.startsWith(" ")).length > 10, "the title and abstract were folded");
-    const [parsed] = events(text).events;
+    const [parsed] = parseCalendar(text).events;
     assert.equal(parsed!.event.summary, title);
     assert.equal(parsed!.event.description, `🚀${"é".repeat(300)}`);
   });
@@ -145,7 +140,7 @@ describe("calendarForSessions", () => {
     assert.ok(text.includes("SUMMARY:Semi\\; colon\\, comma \\\\ backslash\\nnew line\r\n"));
     assert.ok(text.includes("X-WR-CALNAME:A\\; B\\, C\r\n"));
     // (ical.js reads X- properties as raw values, so X-WR-CALNAME is checked as written above.)
-    const [parsed] = events(text).events;
+    const [parsed] = parseCalendar(text).events;
     assert.equal(parsed!.event.summary, title);
     assert.equal(parsed!.event.description, "one\ntwo");
     assert.equal(parsed!.event.location, "Room 1, upstairs, Bella Center");

@@ -1,3 +1,5 @@
+import { href } from "../routes";
+
 /**
  * iCalendar (RFC 5545) feeds of sessions, for calendar apps to subscribe to.
  * Times are written in UTC, so no VTIMEZONE is needed; X-WR-TIMEZONE tells apps
@@ -58,7 +60,7 @@ export function calendarForSessions({ name, sessions, conference, uidDomain, bas
       `SUMMARY:${escapeText(s.title)}`,
       ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
       ...(location ? [`LOCATION:${escapeText(location)}`] : []),
-      `URL:${origin}/${encodeURIComponent(conference.slug)}/sessions/${encodeURIComponent(s.slug)}`,
+      `URL:${origin}${href.session(conference.slug, s.slug)}`,
       ...(s.track ? [`CATEGORIES:${escapeText(s.track.name)}`] : []),
       `STATUS:${s.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
       "END:VEVENT",

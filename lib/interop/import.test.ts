@@ -8,14 +8,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { databaseSnapshot } from "../test/snapshot";
 import { ProgramFormatError } from "./errors";
 import { generateFrabFixture } from "./fixtures/generate";
 import { readSource, SourceError } from "./read-source";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { parseProgram } = await import("./detect");
 const { formatImportReport, importProgram } = await import("./import-program");
@@ -37,7 +37,7 @@ describe("importing a schedule into the database", () => {
   before(async () => {
     await importText(quirky);
     const session = await db.session.findFirstOrThrow({ where: { guid: "1c0d9e4f-2e3b-4d6c-9f80-7b6c5d4e3f20" } });
-    await db.user.create({ data: { id: "importer-test", name: "Note Taker", email: "notes@example.org" } });
+    await createTestUser(db, { id: "importer-test", name: "Note Taker" });
     await db.note.create({ data: { userId: "importer-test", sessionId: session.id, body: "Bring snacks.", visibility: "public" } });
   });
 

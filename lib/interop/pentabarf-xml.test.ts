@@ -2,15 +2,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { before, describe, it } from "node:test";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import { programSchema } from "../program/program-schema";
 import { tinyProgram } from "../test/programs";
 import { openEmptyDatabase } from "./fixtures/empty-database";
 import { formatError } from "./fixtures/format-error";
 import { scheduleXmlProblems } from "./fixtures/voc-schedule-schemas";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Program } from "../program/program-schema";
 import { ProgramFormatError, type PathSegment } from "./errors";
 import { frabDocumentToProgram, type ToProgramOptions } from "./frab-to-program";
-import { contentVersion, scheduleView, type ExportOptions } from "./schedule-view";
+import { contentVersion, scheduleView, type ExportOptions } from "./frab-export-view";
 
 /**
  * The Pentabarf/frab schedule.xml, as the c3voc schema describes it

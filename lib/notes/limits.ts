@@ -1,4 +1,7 @@
 /** The longest note anyone may keep, in characters. Its own module so the browser can import it without zod. */
 export const noteMaxLength = 50_000;
 
+/** What a version conflict (a 412 from the API, or the form's "conflict") tells the person, wherever they edit. */
+export const noteConflictMessage = "This note was changed in another tab or on another device";
+
 export type NoteVisibility = "private" | "public";

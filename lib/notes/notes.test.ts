@@ -1,18 +1,19 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { tinyProgram } from "../test/programs";
 import { formatDateSpan, formatLongDate } from "../time";
 import { noteFormSchema, noteInputSchema, noteMaxLength } from "../validation/note";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo, demoAttendeeId } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
 const { getConference } = await import("../schedule/conference");
 const { changesPublicView, deleteNote, exportMarkdown, getMyNote, getNoteTarget, listMyNotes, saveNote } = await import("./notes");
-const { findSessionId } = await import("../schedule/sessions");
+const { findSession } = await import("../schedule/sessions");
+const findSessionId = async (conference: string, slug: string) => (await findSession(conference, slug, { id: true }))?.id ?? null;
 
 const conf = "dockercon-eu-2017";
 const ada = "user-ada";
@@ -29,9 +30,8 @@ const row = (userId: string, slug: string) =>
 before(async () => {
   await seedDemo({ db, log: () => {} });
   await loadProgram(db, tinyProgram());
-  for (const [id, name] of [[ada, "Ada"], [bob, "Bob"]] as const) {
-    await db.user.create({ data: { id, name, email: `${id}@example.invalid` } });
-  }
+  await createTestUser(db, { id: ada, name: "Ada" });
+  await createTestUser(db, { id: bob, name: "Bob" });
   conferenceId = (await getConference(conf))!.id;
   for (const s of await db.session.findMany({ select: { id: true, slug: true } })) sessionIds.set(s.slug, s.id);
 });
@@ -162,7 +162,7 @@ describe("saves and deletes at the same moment", () => {
 
   it("keep no deleted version when the note goes with its author", async () => {
     const carol = "user-carol";
-    await db.user.create({ data: { id: carol, name: "Carol", email: "carol@example.invalid" } });
+    await createTestUser(db, { id: carol, name: "Carol" });
     const id = sessionId("general-session-day-2");
     const saved = await saveNote(carol, id, { body: "Carol's", visibility: "public", baseVersion: null });
     assert.ok(saved.ok);
@@ -218,7 +218,7 @@ describe("listMyNotes and exportMarkdown", () => {
   const carol = "user-carol";
 
   before(async () => {
-    await db.user.create({ data: { id: carol, name: "Carol", email: "carol@example.invalid" } });
+    await createTestUser(db, { id: carol, name: "Carol" });
     // Saved out of schedule order on purpose.
     const notes: [string, string][] = [
       ["my-journey-to-go", "Go is *fun*.\n\n- goroutines"],
@@ -281,7 +281,7 @@ describe("getNoteTarget", () => {
   });
 });
 
-describe("findSessionId", () => {
+describe("findSession", () => {
   it("finds the same session as getNoteTarget, only under its own conference", async () => {
     assert.equal(await findSessionId(conf, "linuxkit-deep-dive"), sessionId("linuxkit-deep-dive"));
     assert.equal(await findSessionId("cafe-conf-2018", "linuxkit-deep-dive"), null);

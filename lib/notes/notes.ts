@@ -3,7 +3,8 @@ import { cache } from "react";
 import { db, readSql } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "../schedule/conference";
-import { programOrder } from "../schedule/sessions";
+import { href } from "../routes";
+import { findSession, programOrder } from "../schedule/sessions";
 import { formatDateSpan, formatLongDate, formatTimeRange } from "../time";
 import type { NoteVisibility } from "./limits";
 
@@ -46,14 +47,11 @@ export function changesPublicView(before: NoteVisibility | null, after: NoteVisi
 
 /** The session a note URL names, with what a notes page shows about it; null when either slug is unknown. Memoised per request. */
 export const getNoteTarget = cache(async (conferenceSlug: string, sessionSlug: string) => {
-  const row = await db.session.findFirst({
-    where: { slug: sessionSlug, conference: { slug: conferenceSlug } },
-    select: {
-      id: true, slug: true, title: true, startsAt: true, endsAt: true,
-      day: { select: { date: true } },
-      room: { select: { name: true } },
-      conference: { select: { id: true, slug: true, name: true, timeZone: true } },
-    },
+  const row = await findSession(conferenceSlug, sessionSlug, {
+    id: true, slug: true, title: true, startsAt: true, endsAt: true,
+    day: { select: { date: true } },
+    room: { select: { name: true } },
+    conference: { select: { id: true, slug: true, name: true, timeZone: true } },
   });
   if (!row) return null;
   const { conference, day, room, ...session } = row;
@@ -61,6 +59,15 @@ export const getNoteTarget = cache(async (conferenceSlug: string, sessionSlug: s
 });
 
 export type NoteTarget = NonNullable<Awaited<ReturnType<typeof getNoteTarget>>>;
+
+/** The cached session pages that show this person's public notes: what to refresh when their name or their notes change. */
+export async function listPagesShowingPublicNotes(userId: string): Promise<string[]> {
+  const notes = await db.note.findMany({
+    where: { userId, visibility: "public" },
+    select: { session: { select: { slug: true, conference: { select: { slug: true } } } } },
+  });
+  return notes.map((note) => href.session(note.session.conference.slug, note.session.slug));
+}
 
 export async function getMyNote(userId: string, sessionId: number): Promise<MyNote | null> {
   // On the read connection, which sees every committed save: the session page asks this on every view.

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { timeZonePreferenceSchema } from "../validation/time-zone";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { getTimeZonePreference, saveTimeZonePreference } = await import("./time-zone");
 
 before(async () => {
-  for (const id of ["user-ada", "user-bob"]) await db.user.create({ data: { id, name: id, email: `${id}@example.invalid` } });
+  for (const id of ["user-ada", "user-bob"]) await createTestUser(db, { id });
 });
 
 describe("time zone preference", () => {

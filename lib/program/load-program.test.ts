@@ -2,13 +2,12 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { z } from "zod";
 import { dockerconEu2017 } from "../../prisma/seed/dockercon-eu-2017";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import { databaseSnapshot } from "../test/snapshot";
 import { tinyProgram } from "../test/programs";
 import { programSchema } from "./program-schema";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("./load-program");

@@ -1,6 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
-import { optimizeSearchIndex } from "../search/fts5";
+import { searchEngine } from "../search/engine";
 import { zonedTimeToUtc } from "../time";
 import { programSchema, type Program, type ProgramInput } from "./program-schema";
 
@@ -24,7 +24,7 @@ type Tx = Prisma.TransactionClient;
 export async function loadProgram(db: Db, input: ProgramInput | Program): Promise<LoadSummary> {
   const program = programSchema.parse(input);
   const summary = await db.$transaction((tx) => writeProgram(tx, program), { timeout: 120_000, maxWait: 30_000 });
-  if (summary.added.length || summary.changed.length || summary.cancelled.length) await optimizeSearchIndex(db);
+  if (summary.added.length || summary.changed.length || summary.cancelled.length) await searchEngine().optimizeIndex(db);
   return summary;
 }
 

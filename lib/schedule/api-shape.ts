@@ -1,5 +1,6 @@
 import type { ConferenceInfo } from "./conference";
 import type { SessionDetail, SessionSummary } from "./sessions";
+import { href } from "../routes";
 
 /** The JSON API's shape of a session: instants in ISO 8601 UTC, `day` as the conference-local date. */
 export function sessionToJson(session: SessionSummary, conferenceSlug: string) {
@@ -14,7 +15,7 @@ export function sessionToJson(session: SessionSummary, conferenceSlug: string) {
     track: session.track ? { slug: session.track.slug, name: session.track.name } : null,
     room: session.room ? { slug: session.room.slug, name: session.room.name } : null,
     speakers: session.speakers.map((s) => ({ slug: s.slug, name: s.name })),
-    url: `/${conferenceSlug}/sessions/${session.slug}`,
+    url: href.session(conferenceSlug, session.slug),
   };
 }
 

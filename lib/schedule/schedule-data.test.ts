@@ -1,22 +1,23 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { ProgramInput } from "../program/program-schema";
-import { MARK_END, MARK_START } from "../search/fts5";
-import { useTestDatabase } from "../test/database";
+import { MARK_END, MARK_START } from "../search/marks";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { tinyProgram } from "../test/programs";
 import { decodeViewKey, encodeViewKey } from "./view-key";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
 const { getConference, listConferences } = await import("./conference");
 const { countSessions, getSessionDetail, listSessions } = await import("./sessions");
-const { loadScheduleView, schedulePageSize, scheduleHref } = await import("./schedule-view");
+const { loadScheduleView, schedulePageSize } = await import("./schedule-view");
+const { href } = await import("../routes");
 const { getSpeaker, listSpeakers } = await import("./speakers");
 const { conferenceToJson, sessionDetailToJson, sessionToJson } = await import("./api-shape");
-const { searchSessions } = await import("../search/search-sessions");
+const { searchSessions } = await import("./session-search");
 
 type Conference = NonNullable<Awaited<ReturnType<typeof getConference>>>;
 let conference: Conference;
@@ -193,9 +194,9 @@ describe("loadScheduleView", () => {
   });
 
   it("links to each view with only the parameters it needs", () => {
-    assert.equal(scheduleHref("dockercon-eu-2017", {}), "/dockercon-eu-2017/schedule");
-    assert.equal(scheduleHref("dockercon-eu-2017", { day: "2017-10-17", track: "edge", page: 1 }), "/dockercon-eu-2017/schedule?day=2017-10-17&track=edge");
-    assert.equal(scheduleHref("dockercon-eu-2017", { q: "a&b=c", page: 2 }), "/dockercon-eu-2017/schedule?q=a%26b%3Dc&page=2");
+    assert.equal(href.schedule("dockercon-eu-2017", {}), "/dockercon-eu-2017/schedule");
+    assert.equal(href.schedule("dockercon-eu-2017", { day: "2017-10-17", track: "edge", page: 1 }), "/dockercon-eu-2017/schedule?day=2017-10-17&track=edge");
+    assert.equal(href.schedule("dockercon-eu-2017", { q: "a&b=c", page: 2 }), "/dockercon-eu-2017/schedule?q=a%26b%3Dc&page=2");
   });
 });
 
@@ -213,7 +214,7 @@ describe("getSessionDetail", () => {
 
   it("never includes private notes", async () => {
     const session = await db.session.findUniqueOrThrow({ where: { conferenceId_slug: { conferenceId: conference.id, slug: "linuxkit-deep-dive" } } });
-    await db.user.create({ data: { id: "private-writer", name: "Private Writer", email: "private@example.invalid" } });
+    await createTestUser(db, { id: "private-writer", name: "Private Writer" });
     await db.note.create({ data: { userId: "private-writer", sessionId: session.id, body: "Only for me", visibility: "private" } });
     const detail = await getSessionDetail(conference, "linuxkit-deep-dive");
     assert.deepEqual(detail?.publicNotes.map((n) => n.author), ["SoftwareAG attendee"]);

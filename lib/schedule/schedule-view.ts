@@ -1,14 +1,11 @@
-import { searchSessions, type SearchHit } from "../search/search-sessions";
+import { searchPageLimit } from "../search/settings";
 import type { ScheduleParams } from "../validation/params";
 import type { ConferenceInfo } from "./conference";
+import { searchSessions, type SearchHit } from "./session-search";
 import { countSessions, listSessions, type SessionSummary } from "./sessions";
 
 /** Sessions on one schedule page; a big conference's day is split into pages of this size. */
 export const schedulePageSize = 60;
-/** The JSON API's search answers at most this many sessions, best first. */
-export const searchResultLimit = 100;
-/** A search page shows at most this many: enough to scan on a phone, cheap to render. */
-export const searchPageLimit = 30;
 
 export type ScheduleEntry = SessionSummary & Partial<Pick<SearchHit, "titleHighlight" | "snippet">>;
 
@@ -25,11 +22,15 @@ export type ScheduleView =
     }
   | { ok: false; problem: "unknown-day" | "unknown-track" | "page-out-of-range"; message: string };
 
-/** The sessions a schedule URL asks for: validated against the conference, then read. */
+/** How much one answer holds: the schedule page's sizes unless a caller (the JSON API) asks for others. */
+export type ScheduleViewSizes = { pageSize?: number; searchLimit?: number };
+
+/** The sessions a schedule URL (page or API) asks for: validated against the conference, then read. */
 export async function loadScheduleView(
   conference: ConferenceInfo,
   params: Partial<ScheduleParams>,
   viewerId: string | null = null,
+  { pageSize = schedulePageSize, searchLimit = searchPageLimit }: ScheduleViewSizes = {},
 ): Promise<ScheduleView> {
   const day = params.day ? conference.days.find((d) => d.date === params.day) : null;
   if (params.day && !day) {
@@ -43,27 +44,16 @@ export async function loadScheduleView(
   const filter = { dayId: day?.id, trackId: track?.id };
 
   if (q) {
-    const sessions = await searchSessions(q, { conferenceId: conference.id, viewerId, ...filter, limit: searchPageLimit });
+    const sessions = await searchSessions(q, { conferenceId: conference.id, viewerId, ...filter, limit: searchLimit });
     return { ok: true, day: day ?? null, track: track ?? null, q, sessions, page: 1, pageCount: 1, total: sessions.length };
   }
 
   const total = await countSessions(conference.id, filter);
-  const pageCount = Math.max(1, Math.ceil(total / schedulePageSize));
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = params.page ?? 1;
   if (page > pageCount) {
     return { ok: false, problem: "page-out-of-range", message: `This schedule has ${pageCount} page${pageCount === 1 ? "" : "s"}; there is no page ${page}.` };
   }
-  const sessions = await listSessions(conference.id, { ...filter, skip: (page - 1) * schedulePageSize, take: schedulePageSize });
+  const sessions = await listSessions(conference.id, { ...filter, skip: (page - 1) * pageSize, take: pageSize });
   return { ok: true, day: day ?? null, track: track ?? null, q: null, sessions, page, pageCount, total };
-}
-
-/** The public URL of a schedule view; the one place that knows its query string. */
-export function scheduleHref(conferenceSlug: string, view: { day?: string | null; track?: string | null; q?: string | null; page?: number | null }) {
-  const params = new URLSearchParams();
-  if (view.day) params.set("day", view.day);
-  if (view.track) params.set("track", view.track);
-  if (view.q) params.set("q", view.q);
-  if (view.page && view.page > 1) params.set("page", String(view.page));
-  const query = params.toString();
-  return `/${conferenceSlug}/schedule${query ? `?${query}` : ""}`;
 }

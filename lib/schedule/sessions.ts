@@ -42,15 +42,26 @@ export async function listSessions(conferenceId: number, filter: ScheduleFilter 
 }
 
 /**
- * The id of the session a URL names, null when either slug is unknown: all the notes
- * and star APIs need. One statement on the read connection (`readSql`): every note
- * save and star asks it.
+ * The session a URL names by conference and session slug, with what the caller
+ * selects; null when either slug is unknown. The one lookup behind the notes and
+ * star APIs, the star form and the note pages (one query when `select` has no
+ * relations; each relation adds one). The id alone, which every note save and star
+ * asks, is one statement on the read connection (`readSql`), without Prisma's cost
+ * per query (docs/decisions/0017-signed-in-speed.md).
  */
-export async function findSessionId(conferenceSlug: string, sessionSlug: string): Promise<number | null> {
-  const [row] = await readSql<{ id: number }>(Prisma.sql`
-    SELECT s."id" FROM "Session" s JOIN "Conference" c ON c."id" = s."conferenceId"
-    WHERE c."slug" = ${conferenceSlug} AND s."slug" = ${sessionSlug}`);
-  return row?.id ?? null;
+export async function findSession<S extends Prisma.SessionSelect>(
+  conferenceSlug: string,
+  sessionSlug: string,
+  select: S,
+): Promise<Prisma.SessionGetPayload<{ select: S }> | null> {
+  if (Object.keys(select).length === 1 && select.id === true) {
+    const [found] = await readSql<{ id: number }>(Prisma.sql`
+      SELECT s."id" FROM "Session" s JOIN "Conference" c ON c."id" = s."conferenceId"
+      WHERE c."slug" = ${conferenceSlug} AND s."slug" = ${sessionSlug}`);
+    return (found ? { id: found.id } : null) as Prisma.SessionGetPayload<{ select: S }> | null;
+  }
+  const row = await db.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select });
+  return row as Prisma.SessionGetPayload<{ select: S }> | null;
 }
 
 /** The id of the conference a URL names, or null: all the personal APIs need of it. */
@@ -64,9 +75,9 @@ export async function countSessions(conferenceId: number, filter: Pick<ScheduleF
 }
 
 type SummaryJoinRow = {
-  id: number; slug: string; title: string; subtitle: string; kind: string; status: string; illustrative: number;
-  /** As stored: Prisma's SQLite adapter writes ISO 8601 text. */
-  startsAt: string; endsAt: string; date: string;
+  id: number; slug: string; title: string; subtitle: string; kind: string; status: string;
+  /** As the driver gives them (SQLite: 0 and 1, and the ISO 8601 text Prisma's adapter writes); converted below. */
+  illustrative: number | boolean; startsAt: string | Date; endsAt: string | Date; date: string;
   trackSlug: string | null; trackName: string | null; trackColor: string | null;
   roomSlug: string | null; roomName: string | null;
 };
@@ -82,7 +93,7 @@ export async function listSessionsById(ids: number[]): Promise<Map<number, Sessi
   const result = new Map<number, SessionSummary>();
   if (!ids.length) return result;
   const idList = Prisma.join(ids.map((id) => Math.trunc(id)));
-  const rows = readSql<SummaryJoinRow>(Prisma.sql`
+  const rows = await readSql<SummaryJoinRow>(Prisma.sql`
     SELECT s."id", s."slug", s."title", s."subtitle", s."kind", s."status", s."illustrative", s."startsAt", s."endsAt", d."date",
       t."slug" AS "trackSlug", t."name" AS "trackName", t."color" AS "trackColor", r."slug" AS "roomSlug", r."name" AS "roomName"
     FROM "Session" s
@@ -90,7 +101,7 @@ export async function listSessionsById(ids: number[]): Promise<Map<number, Sessi
     LEFT JOIN "Track" t ON t."id" = s."trackId"
     LEFT JOIN "Room" r ON r."id" = s."roomId"
     WHERE s."id" IN (${idList})`);
-  const speakerRows = readSql<{ sessionId: number; slug: string; name: string }>(Prisma.sql`
+  const speakerRows = await readSql<{ sessionId: number; slug: string; name: string }>(Prisma.sql`
     SELECT ss."sessionId", sp."slug", sp."name"
     FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId"
     WHERE ss."sessionId" IN (${idList})

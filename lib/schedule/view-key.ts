@@ -1,4 +1,4 @@
-import { scheduleParamsSchema, searchTextSchema, type ScheduleParams } from "../validation/params";
+import { scheduleParamsSchema, type ScheduleParams } from "../validation/params";
 
 /**
  * A schedule filter without free text, folded into one path segment
@@ -28,32 +28,4 @@ export function decodeViewKey(key: string): Pick<ScheduleParams, "day" | "track"
   if (!parsed.success) return null;
   const { q: _ignored, ...rest } = parsed.data;
   return encodeViewKey(rest) === decoded ? rest : null;
-}
-
-/**
- * What a signed-out visitor searched for, as one path segment (base64url of its
- * UTF-8), so that each query is a page the proxy can send to the cache: the same
- * words typed by a hundred people between two talks are searched once. Signed-in
- * people are never sent there, since their own private notes count in their results.
- */
-export function encodeSearchKey(q: string): string {
-  const bytes = new TextEncoder().encode(q);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** The search text a key names, or null; as with view keys, only the canonical spelling is accepted. */
-export function decodeSearchKey(key: string): string | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(key)) return null;
-  let q: string;
-  try {
-    const binary = atob(key.replace(/-/g, "+").replace(/_/g, "/"));
-    q = new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-  const parsed = searchTextSchema.safeParse(q);
-  if (!parsed.success || !parsed.data || parsed.data !== q) return null;
-  return encodeSearchKey(q) === key ? q : null;
 }

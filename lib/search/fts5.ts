@@ -1,14 +1,12 @@
 /**
- * Search on SQLite's FTS5 (docs/decisions/0003-search-with-fts5.md). This is
- * the only module that speaks FTS5; a PostgreSQL deployment would put a
- * tsvector implementation of the same functions beside it.
+ * Search on SQLite's FTS5 (docs/decisions/0003-search-with-fts5.md): the SQLite
+ * implementation of the search contract in lib/search/engine.ts, and the only
+ * module that speaks FTS5. A second engine's search sits beside it.
  */
 import type { Db } from "../db/client";
 import { readRows } from "../db/sqlite";
-
+import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./engine";
 import { MARK_START } from "./marks";
-
-export { MARK_END, MARK_START } from "./marks";
 
 const maxTerms = 12;
 const maxTermLength = 64;
@@ -50,17 +48,6 @@ function sessionQuery(terms: string[]): string {
     .join(" ");
   return `${textColumns} : (${query})`;
 }
-
-export type RankedSession = { sessionId: number; score: number };
-
-export type SearchScope = {
-  conferenceId: number;
-  /** Whose private notes may match besides public ones; null for a signed-out visitor. */
-  viewerId: string | null;
-  dayId?: number;
-  trackId?: number;
-  limit: number;
-};
 
 /**
  * The scope filter on session_search: each row's `scope` column holds its
@@ -160,8 +147,6 @@ const ownNotesMatchSql = `SELECT n."sessionId" AS sessionId, bm25("note_search")
   ORDER BY score, sessionId
   LIMIT @limit`;
 
-export type OwnNoteMatch = RankedSession & { snippet: string };
-
 /**
  * The sessions where the viewer's own private notes match, best first, each with the
  * note's best passage marked, and nothing else: the personal part of a search whose
@@ -220,8 +205,6 @@ export function rankSessions(text: string, scope: SearchScope): RankedSession[] 
     .slice(0, scope.limit);
 }
 
-export type Highlight = { sessionId: number; title: string; snippet: string | null };
-
 /**
  * `+rowid IN` keeps SQLite from running the full-text query once per id: one scan, then a
  * filter; the rowid range, which FTS5 takes itself, keeps that scan to the ids' stretch of the index.
@@ -272,3 +255,11 @@ export async function optimizeSearchIndex(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`INSERT INTO "session_search" ("session_search") VALUES ('optimize')`);
   await db.$executeRawUnsafe(`INSERT INTO "note_search" ("note_search") VALUES ('optimize')`);
 }
+
+/** FTS5 behind the search contract; its statements answer at once, on the read connection. */
+export const fts5Search: SearchEngine = {
+  rankSessions: async (text, scope) => rankSessions(text, scope),
+  highlightSessions: async (text, sessionIds, viewerId) => highlightSessions(text, sessionIds, viewerId),
+  matchOwnNotes: async (text, scope) => matchOwnNotes(text, scope),
+  optimizeIndex: optimizeSearchIndex,
+};

@@ -4,15 +4,15 @@
  */
 import assert from "node:assert/strict";
 import { afterEach, before, describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/users";
 import { tinyProgram } from "../test/programs";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { db } = await import("../db/client");
 const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
-const { searchSessions } = await import("./search-sessions");
+const { searchSessions } = await import("../schedule/session-search");
 
 let conferenceId: number;
 
@@ -62,12 +62,8 @@ describe("the search index follows every write", () => {
   before(async () => {
     await seedDemo({ db, log: () => {} });
     conferenceId = (await db.conference.findUniqueOrThrow({ where: { slug: "dockercon-eu-2017" } })).id;
-    await db.user.createMany({
-      data: [
-        { id: "note-author", name: "Note Author", email: "author@example.invalid" },
-        { id: "note-reader", name: "Note Reader", email: "reader@example.invalid" },
-      ],
-    });
+    await createTestUser(db, { id: "note-author", name: "Note Author" });
+    await createTestUser(db, { id: "note-reader", name: "Note Reader" });
   });
 
   afterEach(assertIndexMirrorsTables);
@@ -205,7 +201,7 @@ describe("the search index follows every write", () => {
 
   it("deleting a user deletes their notes from the index", async () => {
     const session = await sessionId("looking-under-the-hood-containerd");
-    await db.user.create({ data: { id: "leaving-user", name: "Leaving", email: "leaving@example.invalid" } });
+    await createTestUser(db, { id: "leaving-user", name: "Leaving" });
     await db.note.create({ data: { userId: "leaving-user", sessionId: session, body: "Marmotfarewell", visibility: "public" } });
     assert.deepEqual(await found("marmotfarewell"), ["looking-under-the-hood-containerd"]);
     await db.user.delete({ where: { id: "leaving-user" } });

@@ -8,16 +8,15 @@ import path from "node:path";
 import { after } from "node:test";
 import { applyMigrations } from "../db/schema-engine";
 
-export async function useTestDatabase(): Promise<string> {
+export async function setupTestDatabase(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), "hallway-test-"));
   const url = `file:${path.join(dir, "test.db")}`;
   await applyMigrations(url);
   process.env.DATABASE_URL = url;
   after(async () => {
-    const { db } = await import("../db/client");
+    const { closeReadConnection, db } = await import("../db/client");
     await db.$disconnect();
-    const { closeReader } = await import("../db/sqlite");
-    closeReader();
+    await closeReadConnection();
     rmSync(dir, { recursive: true, force: true });
   });
   return url;

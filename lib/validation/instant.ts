@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstValue } from "./params";
 
 export const instantMessage = "must be a date and time like 2017-10-17T14:10:00+02:00";
 
@@ -7,8 +8,8 @@ export const instantMessage = "must be a date and time like 2017-10-17T14:10:00+
  * that the query string turned into a space, a time without seconds, and an
  * offset without its colon.
  */
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) value = value[0];
+function normalise(param: unknown): unknown {
+  const value = firstValue(param);
   if (typeof value !== "string") return value;
   return value
     .trim()

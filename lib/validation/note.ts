@@ -43,18 +43,6 @@ export const noteFormSchema = z
 /** A delete needs only the version the person saw. */
 export const noteDeleteFormSchema = z.object({ version: versionFieldSchema });
 
-export type NoteField = "body" | "visibility" | "version";
-
-/** The first message for each field: what a form shows beside it. */
-export function noteFieldErrors(error: z.ZodError): Partial<Record<NoteField, string>> {
-  const errors: Partial<Record<NoteField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if ((field === "body" || field === "visibility" || field === "version") && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
-}
-
 /** The first problem, as a sentence: the JSON API's `error`. */
 export function firstNoteIssue(error: z.ZodError): string {
   return error.issues[0]?.message ?? "The note is not valid";

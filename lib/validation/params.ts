@@ -1,8 +1,14 @@
 import { z } from "zod";
 
 /** Search params arrive as string | string[] | undefined; a repeated key keeps its first value. */
+export const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** One search parameter: its first value, and an empty one as absent. */
 const single = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (Array.isArray(value) ? value[0] : value === "" ? undefined : value), schema);
+  z.preprocess((value) => {
+    const first = firstValue(value);
+    return first === "" ? undefined : first;
+  }, schema);
 
 export const slugSchema = z
   .string()

@@ -4,11 +4,13 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { listConferences } from "@/lib/schedule/conference";
 import { ChangeNameForm, ChangePasswordForm, DeleteAccountForm } from "@/components/account/account-forms";
 import { SignOutButton } from "@/components/account/sign-out-button";
+import { changeName, changePassword, deleteAccount, signOut } from "../actions";
+import { href } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
-  const viewer = await requireViewer("/account");
+  const viewer = await requireViewer(href.account());
   const conferences = await listConferences();
   const card = "rounded-xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900";
   return (
@@ -25,7 +27,7 @@ export default async function AccountPage() {
           <ul className="mt-3 space-y-2 text-sm">
             {conferences.map((c) => (
               <li key={c.slug}>
-                <Link href={`/${c.slug}/me/notes`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                <Link href={href.notes(c.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
                   {c.name} →
                 </Link>
               </li>
@@ -33,19 +35,19 @@ export default async function AccountPage() {
           </ul>
         </section>
       )}
-      <SignOutButton />
+      <SignOutButton signOut={signOut} />
       <section className={card} aria-labelledby="change-name">
         <h2 id="change-name" className="mb-4 font-semibold">Your name</h2>
-        <ChangeNameForm name={viewer.name} />
+        <ChangeNameForm name={viewer.name} action={changeName} />
       </section>
       <section className={card} aria-labelledby="change-password">
         <h2 id="change-password" className="mb-4 font-semibold">Change password</h2>
-        <ChangePasswordForm />
+        <ChangePasswordForm action={changePassword} />
       </section>
       <section className={`${card} border-red-200 dark:border-red-900`} aria-labelledby="delete-account">
         <h2 id="delete-account" className="font-semibold text-red-800 dark:text-red-300">Delete account</h2>
         <p className="mb-4 mt-1 text-sm text-zinc-600 dark:text-zinc-400">Deletes your account and every note you wrote, private and public. This cannot be undone.</p>
-        <DeleteAccountForm />
+        <DeleteAccountForm action={deleteAccount} />
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { describeIssues } from "@/lib/validation/params";
 import { ErrorNotice } from "@/components/ui/notice";
 import { TimeZoneNote } from "@/components/conference/time-zone-note";
 import { ExploreMoments, RoomBoard } from "@/components/now/room-board";
+import { href } from "@/lib/routes";
 
 type Props = { params: Promise<{ conf: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -55,7 +56,7 @@ export default async function NowPage({ params, searchParams }: Props) {
         {at < span.start && <p>{conference.name} has not started yet: it runs {dates}.</p>}
         {at >= span.end && <p>{conference.name} is over: it ran {dates}. Pick a moment below to see what was on.</p>}
       </div>
-      <RoomBoard rooms={rooms} conference={conference} atDay={localDate(at, tz)} returnTo={`/${conference.slug}/now${parsed.data.at ? `?${new URLSearchParams({ at: toZonedIsoString(at, tz) })}` : ""}`} />
+      <RoomBoard rooms={rooms} conference={conference} atDay={localDate(at, tz)} returnTo={href.now(conference.slug, parsed.data.at ? toZonedIsoString(at, tz) : null)} />
       <ExploreMoments conferenceSlug={conference.slug} moments={moments} />
     </div>
   );

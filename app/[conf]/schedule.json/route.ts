@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { jsonError, publicOrigin } from "@/lib/http";
+import { jsonError, publicOrigin, sharedPublic } from "@/lib/http";
 import { exportFrabJson } from "@/lib/interop/frab-json";
 import { readProgram } from "@/lib/interop/read-program";
 
@@ -9,6 +9,6 @@ export async function GET(request: Request, { params }: RouteContext<"/[conf]/sc
   const program = await readProgram(db, conf);
   if (!program) return jsonError(404, `No conference "${conf}"`);
   return Response.json(exportFrabJson(program, { baseUrl: publicOrigin(request) }), {
-    headers: { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+    headers: { ...sharedPublic, "Access-Control-Allow-Origin": "*" },
   });
 }

@@ -3,16 +3,16 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { getConference } from "@/lib/schedule/conference";
-import { searchPageLimit } from "@/lib/schedule/schedule-view";
-import { searchSessions } from "@/lib/search/search-sessions";
-import { searchTextSchema } from "@/lib/validation/params";
+import { searchSessions } from "@/lib/schedule/session-search";
+import { searchPageLimit } from "@/lib/search/settings";
+import { firstValue, searchTextSchema } from "@/lib/validation/params";
 import { SearchPage, searchTitle } from "@/components/search/search-page";
 
 // Every search is sent by the proxy to ./results/[key], a cached page, whose viewer's own
 // private matches the browser asks for after it; this one answers the empty form and
 // `&mine=1`, the way to one's private notes without JavaScript.
 const searchPageParams = z.object({
-  q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), searchTextSchema.optional()),
+  q: z.preprocess(firstValue, searchTextSchema.optional()),
 });
 
 export async function generateMetadata({ params, searchParams }: PageProps<"/[conf]/search">): Promise<Metadata> {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getConference } from "@/lib/schedule/conference";
 import { listSpeakers } from "@/lib/schedule/speakers";
 import { EmptyState } from "@/components/ui/notice";
+import { href } from "@/lib/routes";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -34,7 +35,7 @@ export default async function SpeakersPage({ params }: PageProps<"/[conf]/speake
           {speakers.map((speaker) => (
             <li key={speaker.slug}>
               <Link
-                href={`/${conference.slug}/speakers/${speaker.slug}`}
+                href={href.speaker(conference.slug, speaker.slug)}
                 className="flex h-full items-center gap-3 rounded-xl border border-zinc-200 bg-white p-4 hover:border-zinc-300 hover:shadow-sm dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-zinc-700"
               >
                 <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-full bg-accent-100 text-sm font-semibold text-accent-700 dark:bg-accent-700/30 dark:text-accent-300">

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { findStarTarget, getAgenda } from "@/lib/agenda/agenda";
+import { getAgenda, starTargetSelect } from "@/lib/agenda/agenda";
+import { findSession } from "@/lib/schedule/sessions";
 import { requireViewer, safeReturnPath } from "@/lib/auth/viewer";
 import { getConference } from "@/lib/schedule/conference";
 import { conferenceSpan, listExploreMoments } from "@/lib/schedule/now";
-import { slugSchema } from "@/lib/validation/params";
+import { firstValue, slugSchema } from "@/lib/validation/params";
 import { EmptyState } from "@/components/ui/notice";
 import { TimeZoneNote } from "@/components/conference/time-zone-note";
 import { AgendaDays } from "@/components/agenda/agenda-days";
@@ -14,18 +15,18 @@ import { NextUpPanel } from "@/components/agenda/next-up-panel";
 import { StarForm } from "@/components/agenda/star-form";
 import { CalendarSubscription } from "@/components/calendar/calendar-subscription";
 import { hasCalendarToken } from "@/lib/calendar/calendar-token";
+import { publicOrigin } from "@/lib/http";
+import { href } from "@/lib/routes";
 import { headers } from "next/headers";
 
 type Props = { params: Promise<{ conf: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
 /** Set by the star form's redirect: which session just changed, and the page the person came from. Anything else is ignored. */
 const agendaParamsSchema = z.object({
-  changed: z.preprocess(first, slugSchema.optional()).catch(undefined),
-  back: z.preprocess(first, z.string().max(2_000).optional()).catch(undefined),
+  changed: z.preprocess(firstValue, slugSchema.optional()).catch(undefined),
+  back: z.preprocess(firstValue, z.string().max(2_000).optional()).catch(undefined),
   /** A subscription secret just made (shown once), or "revoked". */
-  calendar: z.preprocess(first, z.string().regex(/^[A-Za-z0-9_-]{16,64}$|^revoked$/).optional()).catch(undefined),
+  calendar: z.preprocess(firstValue, z.string().regex(/^[A-Za-z0-9_-]{16,64}$|^revoked$/).optional()).catch(undefined),
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MyAgendaPage({ params, searchParams }: Props) {
   const conference = await getConference((await params).conf);
   if (!conference) notFound();
-  const here = `/${conference.slug}/me/agenda`;
+  const here = href.agenda(conference.slug);
   const viewer = await requireViewer(here);
   const { changed, back, calendar } = agendaParamsSchema.parse(await searchParams);
   const now = new Date();
@@ -45,11 +46,10 @@ export default async function MyAgendaPage({ params, searchParams }: Props) {
     getAgenda(viewer.id, conference),
     // Only a conference that is over offers a moment to replay.
     over ? listExploreMoments(conference) : [],
-    changed ? findStarTarget(conference.slug, changed) : null,
+    changed ? findSession(conference.slug, changed, starTargetSelect) : null,
     hasCalendarToken(viewer.id, conference.id),
   ]);
-  const requestHeaders = await headers();
-  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost"}`;
+  const origin = publicOrigin(await headers());
   const backTo = safeReturnPath(back, here);
 
   return (
@@ -62,8 +62,8 @@ export default async function MyAgendaPage({ params, searchParams }: Props) {
       {changedTarget && (
         <ChangeNotice
           conferenceSlug={conference.slug}
-          session={changedTarget.session}
-          starred={agenda.sessions.some((session) => session.id === changedTarget.session.id)}
+          session={changedTarget}
+          starred={agenda.sessions.some((session) => session.id === changedTarget.id)}
           backTo={backTo === here ? null : backTo}
         />
       )}
@@ -71,7 +71,7 @@ export default async function MyAgendaPage({ params, searchParams }: Props) {
       {agenda.sessions.length === 0 ? (
         <EmptyState title="Nothing on your agenda yet">
           Star the sessions you want to go to on the{" "}
-          <Link href={`/${conference.slug}/schedule`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.schedule(conference.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             schedule
           </Link>
           : they appear here day by day, with clashes flagged and what is next.
@@ -85,7 +85,7 @@ export default async function MyAgendaPage({ params, searchParams }: Props) {
 
       <CalendarSubscription
         conferenceSlug={conference.slug}
-        origin={process.env.HALLWAY_URL ? new URL(process.env.HALLWAY_URL).origin : origin}
+        origin={origin}
         active={subscribed}
         freshToken={calendar && calendar !== "revoked" ? calendar : null}
         revoked={calendar === "revoked"}

@@ -9,6 +9,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { EmptyState } from "@/components/ui/notice";
 import { TimeZoneNote } from "@/components/conference/time-zone-note";
 import { VisibilityBadge } from "@/components/notes/visibility-badge";
+import { href } from "@/lib/routes";
 
 type Props = { params: Promise<{ conf: string }> };
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MyNotesPage({ params }: Props) {
   const conference = await getConference((await params).conf);
   if (!conference) notFound();
-  const viewer = await requireViewer(`/${conference.slug}/me/notes`);
+  const viewer = await requireViewer(href.notes(conference.slug));
   const notes = await listMyNotes(viewer.id, conference.id);
 
   return (
@@ -32,7 +33,7 @@ export default async function MyNotesPage({ params }: Props) {
         </div>
         {notes.length > 0 && (
           <a
-            href={`/${conference.slug}/me/notes/export`}
+            href={href.notesExport(conference.slug)}
             className="rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold hover:border-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:border-zinc-600"
           >
             Export as Markdown
@@ -43,7 +44,7 @@ export default async function MyNotesPage({ params }: Props) {
       {notes.length === 0 ? (
         <EmptyState title="No notes yet">
           Open a session from the{" "}
-          <Link href={`/${conference.slug}/schedule`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.schedule(conference.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             schedule
           </Link>{" "}
           and write under its description. Your notes are private unless you choose to share them.
@@ -61,7 +62,7 @@ export default async function MyNotesPage({ params }: Props) {
                   <VisibilityBadge visibility={note.visibility} />
                 </div>
                 <h2 className="mt-1.5 text-base font-semibold leading-snug">
-                  <Link href={`/${conference.slug}/sessions/${session.slug}`} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
+                  <Link href={href.session(conference.slug, session.slug)} className="hover:text-accent-700 hover:underline dark:hover:text-accent-300">
                     {session.title}
                   </Link>
                 </h2>
@@ -75,7 +76,7 @@ export default async function MyNotesPage({ params }: Props) {
                 </div>
                 <p className="mt-3 text-sm">
                   <Link
-                    href={`/${conference.slug}/sessions/${session.slug}/note`}
+                    href={href.sessionNote(conference.slug, session.slug)}
                     className="font-medium text-accent-600 hover:underline dark:text-accent-300"
                     aria-label={`Edit your note on ${session.title}`}
                   >

@@ -7,11 +7,12 @@ import { formatLongDate, formatTimeRange } from "@/lib/time";
 import { CancelledBadge, KindBadge } from "@/components/ui/kind-badge";
 import { Markdown } from "@/components/ui/markdown";
 import { TrackBadge } from "@/components/ui/track-badge";
-import { SessionCard } from "@/components/schedule/session-card";
+import { SessionCard } from "@/components/session/session-card";
 import { PublicNotes } from "@/components/session/public-notes";
 import { MyNote } from "@/components/notes/my-note";
 import { StarButton } from "@/components/agenda/star-button";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
+import { href } from "@/lib/routes";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -35,18 +36,18 @@ export async function generateMetadata({ params }: PageProps<"/[conf]/sessions/[
 export default async function SessionPage({ params }: PageProps<"/[conf]/sessions/[slug]">) {
   const { conference, session } = await load(params);
   const tz = conference.timeZone;
-  const here = `/${conference.slug}/sessions/${session.slug}`;
+  const here = href.session(conference.slug, session.slug);
   return (
     <article className="space-y-10">
       <header className="space-y-4">
         <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href={`/${conference.slug}/schedule?day=${session.day}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <Link href={href.schedule(conference.slug, { day: session.day })} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             ← {formatLongDate(session.day)}
           </Link>
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           {session.track && (
-            <Link href={`/${conference.slug}/schedule?track=${session.track.slug}`} className="hover:underline">
+            <Link href={href.schedule(conference.slug, { track: session.track.slug })} className="hover:underline">
               <TrackBadge track={session.track} className="text-sm" />
             </Link>
           )}
@@ -79,7 +80,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
               <ul className="space-y-1">
                 {session.speakers.map((speaker) => (
                   <li key={speaker.slug}>
-                    <Link href={`/${conference.slug}/speakers/${speaker.slug}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                    <Link href={href.speaker(conference.slug, speaker.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
                       {speaker.name}
                     </Link>
                     {speaker.affiliation && <span className="text-zinc-500 dark:text-zinc-400"> · {speaker.affiliation}</span>}
@@ -96,7 +97,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
         )}
         <p>
           <a
-            href={`/${conference.slug}/sessions/${session.slug}.ics`}
+            href={href.sessionCalendar(conference.slug, session.slug)}
             className="inline-flex items-center gap-1.5 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
             Add to calendar <span className="text-xs text-zinc-500 dark:text-zinc-400">(.ics)</span>
@@ -133,7 +134,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
             )}
             {session.parallelCount > session.parallel.length && (
               <p className="mt-3 text-sm">
-                <Link href={`/${conference.slug}/schedule?day=${session.day}`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+                <Link href={href.schedule(conference.slug, { day: session.day })} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
                   {session.parallelCount - session.parallel.length} more at the same time on the day’s schedule →
                 </Link>
               </p>

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getConference } from "@/lib/schedule/conference";
 import { getSpeaker } from "@/lib/schedule/speakers";
 import { Markdown } from "@/components/ui/markdown";
-import { SessionCard } from "@/components/schedule/session-card";
+import { SessionCard } from "@/components/session/session-card";
+import { href } from "@/lib/routes";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -30,7 +31,7 @@ export default async function SpeakerPage({ params }: PageProps<"/[conf]/speaker
   return (
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/${conference.slug}/speakers`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+        <Link href={href.speakers(conference.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
           ← All speakers
         </Link>
       </nav>
@@ -46,7 +47,7 @@ export default async function SpeakerPage({ params }: PageProps<"/[conf]/speaker
         <ul className="mt-3 space-y-3">
           {speaker.sessions.map((session) => (
             <li key={session.id}>
-              <SessionCard session={session} conferenceSlug={conference.slug} timeZone={conference.timeZone} showDate returnTo={`/${conference.slug}/speakers/${speaker.slug}`} />
+              <SessionCard session={session} conferenceSlug={conference.slug} timeZone={conference.timeZone} showDate returnTo={href.speaker(conference.slug, speaker.slug)} />
             </li>
           ))}
         </ul>

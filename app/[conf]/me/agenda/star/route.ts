@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { findStarTarget, isStarred, setStar } from "@/lib/agenda/agenda";
+import { isStarred, setStar, starTargetSelect } from "@/lib/agenda/agenda";
+import { findSession } from "@/lib/schedule/sessions";
 import { getViewerFromRequest, safeReturnPath } from "@/lib/auth/viewer";
-import { isCrossOriginWrite, privateNoStore } from "@/lib/http";
+import { isCrossOriginWrite, jsonError, privateNoStore, seeOther } from "@/lib/http";
+import { href } from "@/lib/routes";
+import { formFields } from "@/lib/validation/form";
 import { describeIssues, slugSchema } from "@/lib/validation/params";
 
 /**
@@ -16,10 +19,7 @@ const starFormSchema = z.object({
   starred: z.enum(["true", "false"]).optional(),
 });
 
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { ...privateNoStore, Location: location } });
-
-const problem = (status: 400 | 403 | 404, message: string) =>
-  new Response(`${message}\n`, { status, headers: { ...privateNoStore, "Content-Type": "text/plain; charset=utf-8" } });
+const problem = (status: 400 | 403 | 404, message: string) => jsonError(status, message, privateNoStore);
 
 export async function POST(request: Request, { params }: { params: Promise<{ conf: string }> }) {
   if (isCrossOriginWrite(request)) return problem(403, "Your agenda can only be changed from this site.");
@@ -30,17 +30,17 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
   } catch {
     return problem(400, "Send the star form as form data.");
   }
-  const parsed = starFormSchema.safeParse(Object.fromEntries(form));
+  const parsed = starFormSchema.safeParse(formFields(form));
   if (!parsed.success) return problem(400, `The form's ${describeIssues(parsed.error)}.`);
-  const target = await findStarTarget(conf, parsed.data.slug);
-  if (!target) return problem(404, `No session "${parsed.data.slug}" at conference "${conf}".`);
+  const session = await findSession(conf, parsed.data.slug, starTargetSelect);
+  if (!session) return problem(404, `No session "${parsed.data.slug}" at conference "${conf}".`);
 
-  const { conference, session } = target;
-  const returnTo = safeReturnPath(parsed.data.returnTo, `/${conference.slug}/sessions/${session.slug}`);
+  const { conference } = session;
+  const returnTo = safeReturnPath(parsed.data.returnTo, href.session(conference.slug, session.slug));
   const viewer = await getViewerFromRequest(request);
-  if (!viewer) return seeOther(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!viewer) return seeOther(href.signIn(returnTo));
 
   const starred = parsed.data.starred ? parsed.data.starred === "true" : !(await isStarred(viewer.id, session.id));
   await setStar(viewer.id, session.id, starred);
-  return seeOther(`/${conference.slug}/me/agenda?${new URLSearchParams({ changed: session.slug, back: returnTo })}#${session.slug}`);
+  return seeOther(href.agenda(conference.slug, { changed: session.slug, back: returnTo }, session.slug));
 }

@@ -1,7 +1,8 @@
 import { getViewerFromRequest } from "@/lib/auth/viewer";
-import { jsonError, privateNoStore } from "@/lib/http";
+import { jsonError, privateNoStore, seeOther } from "@/lib/http";
 import { exportMarkdown } from "@/lib/notes/notes";
 import { getConference } from "@/lib/schedule/conference";
+import { href } from "@/lib/routes";
 
 type Context = { params: Promise<{ conf: string }> };
 
@@ -13,8 +14,7 @@ export async function GET(request: Request, { params }: Context) {
   const viewer = await getViewerFromRequest(request);
   if (!viewer) {
     if (request.headers.get("accept")?.includes("text/html")) {
-      const signIn = `/sign-in?next=${encodeURIComponent(`/${conference.slug}/me/notes`)}`;
-      return new Response(null, { status: 303, headers: { ...privateNoStore, Location: signIn } });
+      return seeOther(href.signIn(href.notes(conference.slug)));
     }
     return jsonError(401, "Sign in to export your notes", privateNoStore);
   }

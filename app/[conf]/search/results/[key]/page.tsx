@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getConference } from "@/lib/schedule/conference";
-import { searchPageLimit } from "@/lib/schedule/schedule-view";
-import { decodeSearchKey } from "@/lib/schedule/view-key";
-import { searchSessions } from "@/lib/search/search-sessions";
+import { searchSessions } from "@/lib/schedule/session-search";
+import { decodeSearchKey } from "@/lib/search/search-key";
+import { searchPageLimit } from "@/lib/search/settings";
 import { OwnNoteMatches } from "@/components/search/own-note-matches";
 import { SearchPage, searchTitle } from "@/components/search/search-page";
-import { ownNotesSearchParam } from "@/lib/validation/params";
+import { href } from "@/lib/routes";
 
 // Reached only through the proxy's rewrite of /<conf>/search?q=…: public notes only, no
 // viewer, so the page is the same for everyone and is cached like the schedule. A signed-in
@@ -28,13 +28,13 @@ export default async function CachedSearchPage({ params }: PageProps<"/[conf]/se
   const q = decodeSearchKey(key);
   if (!conference || !q) notFound();
   const hits = await searchSessions(q, { conferenceId: conference.id, viewerId: null, limit: searchPageLimit });
-  const here = `/${conference.slug}/search?${new URLSearchParams({ q })}`;
+  const here = href.search(conference.slug, q);
   const personal = (
     <>
       <OwnNoteMatches conference={conference} q={q} returnTo={here} />
       <noscript>
         <p className="text-sm">
-          <a href={`${here}&${ownNotesSearchParam}=1`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+          <a href={href.searchWithOwnNotes(conference.slug, q)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
             Signed in? Search your private notes too
           </a>
         </p>

@@ -6,9 +6,8 @@ import { slugSchema } from "@/lib/validation/params";
 export async function GET(request: Request, { params }: RouteContext<"/[conf]/sessions/[slug]/calendar">) {
   const { conf, slug } = await params;
   if (!slugSchema.safeParse(slug).success) return jsonError(404, `No session "${slug}"`);
-  const response = await calendarResponse(request, conf, { name: (name) => name, slugs: [slug], filename: `${slug}.ics` });
-  if (!response) return jsonError(404, `No conference "${conf}"`);
-  const body = await response.text();
-  if (!body.includes("BEGIN:VEVENT")) return jsonError(404, `No session "${slug}"`);
-  return new Response(body, { headers: response.headers });
+  const calendar = await calendarResponse(request, conf, { name: (name) => name, slugs: [slug], filename: `${slug}.ics` });
+  if (!calendar) return jsonError(404, `No conference "${conf}"`);
+  if (calendar.sessionCount === 0) return jsonError(404, `No session "${slug}"`);
+  return calendar.response;
 }

@@ -10,6 +10,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { NoteForm } from "@/components/notes/note-form";
 import { VisibilityBadge } from "@/components/notes/visibility-badge";
 import { deleteNoteAction, saveNoteAction } from "./actions";
+import { href } from "@/lib/routes";
 
 type Props = { params: Promise<{ conf: string; slug: string }> };
 
@@ -31,8 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SessionNotePage({ params }: Props) {
   const { session, conference } = await load(params);
-  const sessionHref = `/${conference.slug}/sessions/${session.slug}`;
-  const viewer = await requireViewer(`${sessionHref}/note`);
+  const sessionHref = href.session(conference.slug, session.slug);
+  const viewer = await requireViewer(href.sessionNote(conference.slug, session.slug));
   const note = await getMyNote(viewer.id, session.id);
 
   return (
@@ -80,7 +81,7 @@ export default async function SessionNotePage({ params }: Props) {
       </section>
 
       <p className="text-sm">
-        <Link href={`/${conference.slug}/me/notes`} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
+        <Link href={href.notes(conference.slug)} className="font-medium text-accent-600 hover:underline dark:text-accent-300">
           All your notes on {conference.name} →
         </Link>
       </p>

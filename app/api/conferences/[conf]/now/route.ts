@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { jsonError } from "@/lib/http";
+import { jsonError, sharedPublic } from "@/lib/http";
 import { sessionToJson } from "@/lib/schedule/api-shape";
 import { getConference } from "@/lib/schedule/conference";
 import { getNowAndNext } from "@/lib/schedule/now";
@@ -25,6 +25,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       })),
     },
     // The real time changes the answer every minute; a given instant's answer changes only with the program.
-    { headers: { "Cache-Control": parsed.data.at ? "public, max-age=300" : "no-store" } },
+    { headers: parsed.data.at ? sharedPublic : { "Cache-Control": "no-store" } },
   );
 }

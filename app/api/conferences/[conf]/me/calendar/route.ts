@@ -2,6 +2,8 @@ import { getViewerFromRequest } from "@/lib/auth/viewer";
 import { renewCalendarToken, revokeCalendarToken } from "@/lib/calendar/calendar-token";
 import { getConference } from "@/lib/schedule/conference";
 import { isCrossOriginWrite, jsonError, privateNoStore, publicOrigin } from "@/lib/http";
+import { formFields } from "@/lib/validation/form";
+import { href } from "@/lib/routes";
 
 async function authorise(request: Request, conf: string) {
   if (isCrossOriginWrite(request)) return { error: jsonError(403, "Calendars can only be changed from this site") };
@@ -21,14 +23,21 @@ export async function POST(request: Request, { params }: RouteContext<"/api/conf
   const auth = await authorise(request, conf);
   if ("error" in auth) return auth.error;
   const fromForm = (request.headers.get("content-type") ?? "").includes("form");
-  const action = fromForm ? String((await request.formData()).get("action") ?? "renew") : "renew";
+  let action = "renew";
+  if (fromForm) {
+    try {
+      action = formFields(await request.formData()).action ?? "renew";
+    } catch {
+      return jsonError(400, "Send the calendar form as form data");
+    }
+  }
   if (action === "revoke") {
     await revokeCalendarToken(auth.viewer.id, auth.conference.id);
-    return fromForm ? Response.redirect(new URL(`/${conf}/me/agenda?calendar=revoked#calendar`, publicOrigin(request)), 303) : new Response(null, { status: 204 });
+    return fromForm ? Response.redirect(new URL(href.agenda(conf, { calendar: "revoked" }, "calendar"), publicOrigin(request)), 303) : new Response(null, { status: 204 });
   }
   const token = await renewCalendarToken(auth.viewer.id, auth.conference.id);
-  const url = `${publicOrigin(request)}/${conf}/agenda/${token}.ics`;
-  if (fromForm) return Response.redirect(new URL(`/${conf}/me/agenda?calendar=${encodeURIComponent(token)}#calendar`, publicOrigin(request)), 303);
+  const url = `${publicOrigin(request)}${href.agendaFeed(conf, token)}`;
+  if (fromForm) return Response.redirect(new URL(href.agenda(conf, { calendar: token }, "calendar"), publicOrigin(request)), 303);
   return Response.json({ url }, { headers: privateNoStore });
 }
 

@@ -1,7 +1,7 @@
 import { getViewerFromRequest } from "@/lib/auth/viewer";
 import { setStar } from "@/lib/agenda/agenda";
 import { isCrossOriginWrite, jsonError, privateNoStore } from "@/lib/http";
-import { findSessionId } from "@/lib/schedule/sessions";
+import { findSession } from "@/lib/schedule/sessions";
 
 /** PUT stars a session, DELETE unstars it; both are idempotent and answer 204. */
 
@@ -10,11 +10,11 @@ type Context = { params: Promise<{ conf: string; slug: string }> };
 async function changeStar(request: Request, context: Context, starred: boolean) {
   if (isCrossOriginWrite(request)) return jsonError(403, "Your agenda can only be changed from this site", privateNoStore);
   const { conf, slug } = await context.params;
-  const sessionId = await findSessionId(conf, slug);
-  if (sessionId === null) return jsonError(404, `No session "${slug}" at conference "${conf}"`, privateNoStore);
+  const session = await findSession(conf, slug, { id: true });
+  if (!session) return jsonError(404, `No session "${slug}" at conference "${conf}"`, privateNoStore);
   const viewer = await getViewerFromRequest(request);
   if (!viewer) return jsonError(401, "Sign in to keep an agenda", privateNoStore);
-  await setStar(viewer.id, sessionId, starred);
+  await setStar(viewer.id, session.id, starred);
   return new Response(null, { status: 204, headers: privateNoStore });
 }
 

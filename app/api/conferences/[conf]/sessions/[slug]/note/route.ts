@@ -1,9 +1,11 @@
 import { revalidatePath } from "next/cache";
 import { getViewerFromRequest } from "@/lib/auth/viewer";
-import { isCrossOriginWrite, parseIfMatchVersion, personalJson, privateNoStore, versionETag } from "@/lib/http";
+import { isCrossOriginWrite, jsonError, parseIfMatchVersion, personalJson, privateNoStore, versionETag } from "@/lib/http";
 import { changesPublicView, deleteNote, getMyNote, saveNote, type MyNote } from "@/lib/notes/notes";
-import { findSessionId } from "@/lib/schedule/sessions";
+import { findSession } from "@/lib/schedule/sessions";
 import { firstNoteIssue, noteInputSchema } from "@/lib/validation/note";
+import { noteConflictMessage } from "@/lib/notes/limits";
+import { href } from "@/lib/routes";
 
 /** My note on one session: cookie-authenticated, versioned by ETag, never cached. */
 
@@ -11,7 +13,6 @@ type Context = { params: Promise<{ conf: string; slug: string }> };
 
 /** A note's JSON and UTF-8 can be far longer than its 50,000 characters, but not this long. */
 const maxRequestBytes = 1_000_000;
-const conflictMessage = "This note was changed in another tab or on another device";
 const badIfMatch = 'If-Match must be the ETag of the note you edited, like "3" ("0" when you have none)';
 
 function noteJson(note: MyNote) {
@@ -23,23 +24,22 @@ function noteResponse(note: MyNote) {
 }
 
 function conflictResponse(current: MyNote | null) {
-  return personalJson({ error: conflictMessage, current: current && noteJson(current) }, { status: 412 });
+  return personalJson({ error: noteConflictMessage, current: current && noteJson(current) }, { status: 412 });
 }
 
-/** Like jsonError: `{"error": "<what is wrong>"}`. */
 function errorResponse(status: 400 | 401 | 403 | 404 | 413, error: string) {
-  return personalJson({ error }, { status });
+  return jsonError(status, error, privateNoStore);
 }
 
 /** The session and who is asking, or the response that says why not. */
 async function resolve(request: Request, context: Context) {
   const { conf, slug } = await context.params;
-  const sessionId = await findSessionId(conf, slug);
-  if (sessionId === null) return { ok: false, response: errorResponse(404, `No session "${slug}" at conference "${conf}"`) } as const;
+  const session = await findSession(conf, slug, { id: true });
+  if (!session) return { ok: false, response: errorResponse(404, `No session "${slug}" at conference "${conf}"`) } as const;
   const viewer = await getViewerFromRequest(request);
   if (!viewer) return { ok: false, response: errorResponse(401, "Sign in to keep notes") } as const;
   // The slugs matched the stored ones exactly, so they also name the session's public page.
-  return { ok: true, sessionId, sessionPage: `/${conf}/sessions/${slug}`, viewer } as const;
+  return { ok: true, sessionId: session.id, sessionPage: href.session(conf, slug), viewer } as const;
 }
 
 export async function GET(request: Request, context: Context) {

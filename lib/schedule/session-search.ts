@@ -1,25 +1,22 @@
-import { listSessionsById, type SessionSummary } from "../schedule/sessions";
-import { highlightSessions, matchOwnNotes, rankSessions } from "./fts5";
-
-export { MARK_END, MARK_START } from "./fts5";
+import { searchEngine, type SearchScope } from "../search/engine";
+import { listSessionsById, type SessionSummary } from "./sessions";
 
 export type SearchHit = SessionSummary & { titleHighlight: string; snippet: string | null };
 
-export type SearchOptions = {
-  conferenceId: number;
+export type SearchOptions = Omit<SearchScope, "viewerId" | "limit"> & {
   viewerId?: string | null;
-  dayId?: number;
-  trackId?: number;
   limit?: number;
 };
 
 /**
- * Sessions matching free text, most relevant first, with matched words marked.
+ * Sessions matching free text, most relevant first, with matched words marked:
+ * what the search engine (lib/search) finds, read as the schedule shows sessions.
  * Any input is safe: text with nothing searchable simply finds nothing.
  */
 export async function searchSessions(text: string, options: SearchOptions): Promise<SearchHit[]> {
+  const search = searchEngine();
   const viewerId = options.viewerId ?? null;
-  const ranked = rankSessions(text, {
+  const ranked = await search.rankSessions(text, {
     conferenceId: options.conferenceId,
     viewerId,
     dayId: options.dayId,
@@ -27,8 +24,7 @@ export async function searchSessions(text: string, options: SearchOptions): Prom
     limit: options.limit ?? 50,
   });
   const ids = ranked.map((r) => r.sessionId);
-  const highlights = highlightSessions(text, ids, viewerId);
-  const summaries = await listSessionsById(ids);
+  const [highlights, summaries] = await Promise.all([search.highlightSessions(text, ids, viewerId), listSessionsById(ids)]);
   return ids.flatMap((id) => {
     const summary = summaries.get(id);
     if (!summary) return [];
@@ -44,7 +40,7 @@ export async function searchSessions(text: string, options: SearchOptions): Prom
  * with a viewer is the two together; nobody else's private notes are ever read.
  */
 export async function searchOwnNotes(text: string, options: SearchOptions & { viewerId: string }): Promise<SearchHit[]> {
-  const matches = matchOwnNotes(text, {
+  const matches = await searchEngine().matchOwnNotes(text, {
     conferenceId: options.conferenceId,
     viewerId: options.viewerId,
     dayId: options.dayId,

@@ -3,6 +3,7 @@ import type { Program } from "../program/program-schema";
 import { zonedTimeToUtc } from "../time";
 import { addDays, formatDuration, zoneClock } from "./clock";
 import { isUuid, nameBasedUuid, stableIds } from "./ids";
+import { href } from "../routes";
 
 /**
  * A program as the frab/c3voc formats see it, computed once for both the JSON
@@ -92,7 +93,7 @@ export function scheduleView(program: Program, options: ExportOptions = {}): Sch
     duration: formatDuration(minutes),
     room: (s.room && roomBySlug.get(s.room)?.name) ?? "",
     slug: `${acronym}-${s.slug}`,
-    url: `${baseUrl}/${c.slug}/sessions/${s.slug}`,
+    url: `${baseUrl}${href.session(c.slug, s.slug)}`,
     title: s.title,
     subtitle: s.subtitle,
     track: (s.track && tracks.get(s.track)?.name) ?? null,

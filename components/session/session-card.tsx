@@ -6,6 +6,7 @@ import { HighlightedText, plainExcerpt } from "@/components/ui/highlighted-text"
 import { TrackBadge } from "@/components/ui/track-badge";
 import { StarButton } from "@/components/agenda/star-button";
 import { zonedTimeAttributes } from "@/components/time/time-attributes";
+import { href as routes } from "@/lib/routes";
 
 export function SessionCard({
   session,
@@ -25,7 +26,7 @@ export function SessionCard({
 }) {
   const Heading = `h${headingLevel}` as const;
   const cancelled = session.status === "cancelled";
-  const href = `/${conferenceSlug}/sessions/${session.slug}`;
+  const href = routes.session(conferenceSlug, session.slug);
   return (
     <article
       className="relative rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition hover:border-zinc-300 hover:shadow dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-zinc-700"

@@ -1,0 +1,81 @@
+/**
+ * The app's URLs, built in one place so that a route's address is spelled once.
+ * A plain module (no server-only): pages, route handlers, actions and client
+ * components all import it. Path segments are encoded, which leaves a valid
+ * slug unchanged and keeps anything else from breaking out of its segment.
+ */
+
+const segment = encodeURIComponent;
+const conferencePath = (conf: string) => `/${segment(conf)}`;
+
+/** `?a=1&b=2` (nothing for no values) and `#fragment`, appended to a path. */
+function withQuery(path: string, query: Record<string, string | null | undefined> = {}, fragment?: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return `${path}${search ? `?${search}` : ""}${fragment ? `#${fragment}` : ""}`;
+}
+
+export type ScheduleQuery = { day?: string | null; track?: string | null; q?: string | null; page?: number | null };
+
+export const href = {
+  /** The front page; `account: "deleted"` has it say so. */
+  home: (notice?: { account: "deleted" }) => withQuery("/", notice),
+  account: () => "/account",
+  /** Sign-in that comes back to `next` (a path on this site) afterwards. */
+  signIn: (next?: string) => withQuery("/sign-in", { next }),
+  signUp: (next?: string) => withQuery("/sign-up", { next }),
+
+  /** The public address of a schedule view; page 1 is the address without `page`. */
+  schedule: (conf: string, view: ScheduleQuery = {}) =>
+    withQuery(`${conferencePath(conf)}/schedule`, {
+      day: view.day,
+      track: view.track,
+      q: view.q,
+      page: view.page && view.page > 1 ? String(view.page) : null,
+    }),
+  /** The cached page the proxy serves a filter without text from (docs/decisions/0005-static-public-pages.md). */
+  scheduleViewPage: (conf: string, key: string) => `${conferencePath(conf)}/schedule/view/${key}`,
+  scheduleExport: (conf: string, format: "ics" | "json" | "xml") => `${conferencePath(conf)}/schedule.${format}`,
+
+  search: (conf: string, q?: string | null) => withQuery(`${conferencePath(conf)}/search`, { q }),
+  /** The dynamic search, which includes the viewer's private notes: the way to them without JavaScript (`mine`, lib/validation/params.ts). */
+  searchWithOwnNotes: (conf: string, q: string) => withQuery(`${conferencePath(conf)}/search`, { q, mine: "1" }),
+  /** The cached results page the proxy serves every search from. */
+  searchResultsPage: (conf: string, key: string) => `${conferencePath(conf)}/search/results/${key}`,
+
+  session: (conf: string, slug: string) => `${conferencePath(conf)}/sessions/${segment(slug)}`,
+  sessionCalendar: (conf: string, slug: string) => `${conferencePath(conf)}/sessions/${segment(slug)}.ics`,
+  sessionNote: (conf: string, slug: string) => `${conferencePath(conf)}/sessions/${segment(slug)}/note`,
+
+  speakers: (conf: string) => `${conferencePath(conf)}/speakers`,
+  speaker: (conf: string, slug: string) => `${conferencePath(conf)}/speakers/${segment(slug)}`,
+
+  /** What is on now, or at `at` (an instant as the page's `?at=` reads it). */
+  now: (conf: string, at?: string | null) => withQuery(`${conferencePath(conf)}/now`, { at }),
+
+  agenda: (conf: string, query?: { changed?: string; back?: string; calendar?: string }, fragment?: string) =>
+    withQuery(`${conferencePath(conf)}/me/agenda`, query, fragment),
+  /** Where the star form posts without JavaScript. */
+  agendaStar: (conf: string) => `${conferencePath(conf)}/me/agenda/star`,
+  /** A private subscription URL; reached through a rewrite (next.config.ts). */
+  agendaFeed: (conf: string, token: string) => `${conferencePath(conf)}/agenda/${segment(token)}.ics`,
+
+  notes: (conf: string) => `${conferencePath(conf)}/me/notes`,
+  notesExport: (conf: string) => `${conferencePath(conf)}/me/notes/export`,
+
+  /** The JSON API. */
+  api: {
+    stars: (conf: string) => `/api/conferences/${segment(conf)}/me/stars`,
+    star: (conf: string, slug: string) => `/api/conferences/${segment(conf)}/me/stars/${segment(slug)}`,
+    note: (conf: string, slug: string) => `/api/conferences/${segment(conf)}/sessions/${segment(slug)}/note`,
+    calendar: (conf: string) => `/api/conferences/${segment(conf)}/me/calendar`,
+    timeZone: () => "/api/me/time-zone",
+    /** Who is signed in, for the header (the route handlers' session check). */
+    me: () => "/api/me",
+    /** The viewer's own private notes that match a search. */
+    ownSearch: (conf: string, q: string) => withQuery(`/api/conferences/${segment(conf)}/me/search`, { q }),
+    /** better-auth's: who is signed in, asked from the browser. */
+    signedIn: () => "/api/auth/get-session",
+  },
+};
