@@ -2,9 +2,10 @@
 
 import { useEffect, useState } from "react";
 import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
-import { SessionCard } from "@/components/schedule/session-card";
-import { ownMatchFromJson, type OwnMatchJson } from "@/lib/search/own-matches";
-import type { SearchHit } from "@/lib/search/search-sessions";
+import { SessionCard } from "@/components/session/session-card";
+import { ownMatchFromJson, type OwnMatchJson } from "@/lib/schedule/own-matches";
+import type { SearchHit } from "@/lib/schedule/session-search";
+import { href } from "@/lib/routes";
 
 /**
  * The viewer's own private notes that match, beside the cached public results: the
@@ -18,7 +19,7 @@ export function OwnNoteMatches({ conference, q, returnTo }: { conference: { slug
   useEffect(() => {
     if (!browserMayBeSignedIn()) return;
     let cancelled = false;
-    fetch(`/api/conferences/${conference.slug}/me/search?${new URLSearchParams({ q })}`, { credentials: "same-origin", cache: "no-store" })
+    fetch(href.api.ownSearch(conference.slug, q), { credentials: "same-origin", cache: "no-store" })
       .then(async (response) => {
         if (response.status === 401) forgetSignedInHint();
         if (!response.ok || cancelled) return;

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: it migrates this process's test database
-await useTestDatabase();
+await setupTestDatabase();
 const { auth } = await import("./auth");
 const { hasSignedInHint, signedInHintName } = await import("./signed-in-hint");
 

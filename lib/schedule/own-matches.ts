@@ -1,4 +1,4 @@
-import type { SearchHit } from "./search-sessions";
+import type { SearchHit } from "./session-search";
 
 /**
  * A session where the viewer's private note matches, as the personal search answer

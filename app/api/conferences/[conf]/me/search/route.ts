@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
 import { getViewerFromRequest } from "@/lib/auth/viewer";
 import { jsonError, personalJson, privateNoStore } from "@/lib/http";
-import { searchPageLimit } from "@/lib/schedule/schedule-view";
+import { searchPageLimit } from "@/lib/search/settings";
 import { findConferenceId } from "@/lib/schedule/sessions";
-import { ownMatchToJson } from "@/lib/search/own-matches";
-import { searchOwnNotes } from "@/lib/search/search-sessions";
+import { ownMatchToJson } from "@/lib/schedule/own-matches";
+import { searchOwnNotes } from "@/lib/schedule/session-search";
 import { searchTextSchema } from "@/lib/validation/params";
 
 /**
