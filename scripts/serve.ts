@@ -3,7 +3,7 @@
  * pages (lib/server/micro-cache.ts). `npm start` runs it after preparing the
  * database and the build. Configuration: PORT, HOSTNAME, HALLWAY_MICROCACHE_MS.
  */
-import { createServer } from "node:http";
+import { createServer, get } from "node:http";
 import next from "next";
 import { createMicroCache, keepPrivateWhenSignedIn } from "../lib/server/micro-cache";
 
@@ -15,6 +15,15 @@ const cache = createMicroCache({
   ttlMs: Number(process.env.HALLWAY_MICROCACHE_MS ?? 2000),
   maxEntries: 2000,
   maxBodyBytes: 2 * 1024 * 1024,
+  // Through this server itself, without cookies: the answer is kept as any signed-out visitor's is.
+  refresh: (url, gzip) =>
+    new Promise<void>((resolve, reject) => {
+      const request = get({ host: hostname === "0.0.0.0" ? "127.0.0.1" : hostname, port, path: url, headers: gzip ? { "accept-encoding": "gzip" } : {} }, (response) => {
+        response.resume().on("end", () => resolve()).on("error", reject);
+      });
+      request.on("error", reject);
+      request.setTimeout(10_000, () => request.destroy(new Error("refresh timed out")));
+    }),
 });
 
 await app.prepare();

@@ -99,3 +99,55 @@ describe("the micro-cache in front of Next.js", () => {
     assert.equal(post.headers.get("x-hallway-cache"), null);
   });
 });
+
+describe("the micro-cache, for an audience that is signed in", () => {
+  let renderCount = 0;
+  let refreshServer: Server;
+  let origin = "";
+  const ttlMs = 300;
+  const signedIn = { headers: { cookie: "hallway.session_token=abc" } };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  before(async () => {
+    const cache = createMicroCache({
+      ttlMs,
+      maxEntries: 10,
+      maxBodyBytes: 1024 * 1024,
+      refresh: async (url, gzip) => void (await (await fetch(origin + url, { headers: gzip ? { "accept-encoding": "gzip" } : {} })).arrayBuffer()),
+    });
+    refreshServer = createServer((req, res) => {
+      keepPrivateWhenSignedIn(req, res);
+      const key = cache.keyFor(req);
+      if (key && cache.serve(req, res, key)) return;
+      if (key) cache.record(res, key);
+      renderCount += 1;
+      res.writeHead(200, { "content-type": "text/html", "cache-control": "s-maxage=300" });
+      res.end(`render ${renderCount}`);
+    });
+    await new Promise<void>((resolve) => refreshServer.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(refreshServer.address() as AddressInfo).port}`;
+  });
+
+  after(() => new Promise<void>((resolve) => refreshServer.close(() => resolve())));
+
+  it("serves an answer just past its time while a request without cookies replaces it", async () => {
+    const kept = await (await fetch(`${origin}/conf/search/x`)).text();
+    await sleep(ttlMs + 50);
+    const stale = await fetch(`${origin}/conf/search/x`, signedIn);
+    assert.equal(stale.headers.get("x-hallway-cache"), "STALE");
+    assert.equal(stale.headers.get("cache-control"), "private, no-store");
+    assert.equal(await stale.text(), kept);
+    await sleep(50);
+    const fresh = await fetch(`${origin}/conf/search/x`, signedIn);
+    assert.equal(fresh.headers.get("x-hallway-cache"), "HIT");
+    assert.notEqual(await fresh.text(), kept, "the refresh kept a new answer");
+  });
+
+  it("renders for a visitor once the answer's time is up, and for anyone once it is long past", async () => {
+    await (await fetch(`${origin}/conf/search/y`)).text();
+    await sleep(ttlMs + 50);
+    assert.equal((await fetch(`${origin}/conf/search/y`)).headers.get("x-hallway-cache"), null);
+    await sleep(ttlMs * 6 + 50);
+    assert.equal((await fetch(`${origin}/conf/search/y`, signedIn)).headers.get("x-hallway-cache"), null);
+  });
+});

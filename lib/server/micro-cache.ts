@@ -39,10 +39,34 @@ export function keepPrivateWhenSignedIn(req: IncomingMessage, res: ServerRespons
   }) as ServerResponse["writeHead"];
 }
 
-export type MicroCacheOptions = { ttlMs: number; maxEntries: number; maxBodyBytes: number };
+export type MicroCacheOptions = {
+  ttlMs: number;
+  maxEntries: number;
+  maxBodyBytes: number;
+  /**
+   * Asks the server for `url` again without cookies (gzipped or not), so that its answer
+   * is kept anew. With it, a signed-in request for an answer that expired moments ago is
+   * served that answer while the request without cookies replaces it: answers are only
+   * ever kept from requests without a session cookie, so without this an audience that
+   * is all signed in would never find one fresh.
+   */
+  refresh?: (url: string, gzip: boolean) => Promise<void>;
+};
 
-export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCacheOptions) {
+/** How long past its time a kept answer may still be served while it is being replaced, in TTLs. */
+const staleTtls = 5;
+
+export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh }: MicroCacheOptions) {
   const entries = new Map<string, Entry>();
+  const refreshing = new Set<string>();
+
+  function refreshInBackground(key: string) {
+    if (!refresh || refreshing.has(key)) return;
+    refreshing.add(key);
+    refresh(key.slice(3), key.startsWith("gz ")).catch(() => {
+      // The next request renders it instead.
+    }).finally(() => refreshing.delete(key));
+  }
 
   function keyFor(req: IncomingMessage): string | null {
     if (ttlMs <= 0 || (req.method !== "GET" && req.method !== "HEAD")) return null;
@@ -58,14 +82,21 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes }: MicroCache
   function serve(req: IncomingMessage, res: ServerResponse, key: string): boolean {
     const entry = entries.get(key);
     if (!entry) return false;
-    if (entry.expires < Date.now()) {
-      entries.delete(key);
-      return false;
-    }
     const personal = mayBeSignedIn(req.headers.cookie);
     if (personal && entry.variesOnCookie) return false;
+    const now = Date.now();
+    let state = "HIT";
+    if (entry.expires < now) {
+      // Someone signed in: this answer, a few seconds old, while a request without cookies replaces it.
+      if (!personal || !refresh || entry.expires + staleTtls * ttlMs < now) {
+        entries.delete(key);
+        return false;
+      }
+      refreshInBackground(key);
+      state = "STALE";
+    }
     const headers = personal ? { ...entry.headers, ...privateAnswer } : entry.headers;
-    res.writeHead(entry.status, { ...headers, "x-hallway-cache": "HIT" });
+    res.writeHead(entry.status, { ...headers, "x-hallway-cache": state });
     res.end(req.method === "HEAD" ? undefined : entry.body);
     return true;
   }
