@@ -29,10 +29,12 @@ async function watch(page: Page, visit: () => Promise<void>) {
 
 const pages = [`/${conf}/schedule`, `/${conf}/sessions/linuxkit-deep-dive`, `/${conf}/search?q=kube`];
 
+/** Each page, given the time a page takes to ask for anything after it hydrates (link prefetches can keep the network busy for long). */
 async function visitAll(page: Page) {
   for (const url of pages) {
     await page.goto(url);
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("load");
+    await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
   }
 }
 
