@@ -75,7 +75,5 @@ export const href = {
     me: () => "/api/me",
     /** The viewer's own private notes that match a search. */
     ownSearch: (conf: string, q: string) => withQuery(`/api/conferences/${segment(conf)}/me/search`, { q }),
-    /** better-auth's: who is signed in, asked from the browser. */
-    signedIn: () => "/api/auth/get-session",
   },
 };
