@@ -1,18 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { mayBeSignedIn } from "@/lib/auth/session-cookie-name";
 import { jsonError } from "@/lib/http";
 import { encodeViewKey } from "@/lib/schedule/view-key";
 import { encodeSearchKey } from "@/lib/search/search-key";
-import { scheduleParamsSchema, searchParamsToRecord, searchTextSchema } from "@/lib/validation/params";
+import { ownNotesSearchParam, scheduleParamsSchema, searchParamsToRecord, searchTextSchema } from "@/lib/validation/params";
 import { href } from "@/lib/routes";
 
 /**
  * Serves public URLs from cached pages (docs/decisions/0005-static-public-pages.md).
  * `/<conf>/schedule?day=&track=&page=` is the public address; each combination
  * without free text is rewritten to its own prerenderable page. Text filters and
- * malformed parameters go to the dynamic page. `/<conf>/search?q=` from someone
- * signed out is rewritten to a cached results page; from someone who may be
- * signed in it stays dynamic, since their private notes count in their results.
+ * malformed parameters go to the dynamic page. `/<conf>/search?q=` is rewritten
+ * to a cached results page for everyone: a signed-in viewer's own private matches
+ * are fetched by the page after it (docs/decisions/0017-signed-in-speed.md), and
+ * `&mine=1` asks for the dynamic page, which includes them, without JavaScript.
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
@@ -30,7 +30,7 @@ export function proxy(request: NextRequest) {
   }
   if (page === "search") {
     const q = searchTextSchema.safeParse(searchParams.get("q") ?? "").data;
-    if (!q || mayBeSignedIn(request.headers.get("cookie"))) return NextResponse.next();
+    if (!q || searchParams.has(ownNotesSearchParam)) return NextResponse.next();
     return rewrite(request, href.searchResultsPage(conference, encodeSearchKey(q)));
   }
   return NextResponse.next();

@@ -9,6 +9,15 @@ declare module "autocannon" {
     errors: number;
     timeouts: number;
   };
-  export type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string> };
+  /** One request of a sequence each connection goes through in turn; `context` lives for one round of the sequence. */
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: object, context: Record<string, never>) => object;
+    onResponse?: (status: number, body: string, context: Record<string, never>) => void;
+  };
+  export type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string>; requests?: Request[] };
   export default function autocannon(options: Options): Promise<Result>;
 }

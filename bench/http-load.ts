@@ -79,7 +79,8 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
 export async function startServer(databaseUrl: string) {
-  const port = await freePort();
+  // BENCH_PORT when a machine hands out ports; a free one otherwise.
+  const port = Number(process.env.BENCH_PORT) || (await freePort());
   // Its own process group, so stopping it stops everything it started.
   // The production server `npm start` runs: Next.js behind its few-second cache of public pages.
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {

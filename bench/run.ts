@@ -5,7 +5,7 @@
  * What is measured and why: bench/README.md.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
@@ -15,7 +15,15 @@ const databaseUrl = `file:${path.join(benchDir, "data", "bench.db")}`;
 // lib/db/client.ts reads this once, when first imported: before any dynamic import below.
 process.env.DATABASE_URL = databaseUrl;
 
-const targets = { importMaxMs: 5_000, reimportMaxMs: 2_000, searchP95Ms: 10, demoScheduleMinRps: 1_000, maxP99Ms: 100, jsOverFloorMaxKb: 20, minSavesPerSecond: 300, maxSaveP99Ms: 200 };
+const targets = {
+  importMaxMs: 5_000, reimportMaxMs: 2_000, searchP95Ms: 10, demoScheduleMinRps: 1_000, maxP99Ms: 100, jsOverFloorMaxKb: 20, minSavesPerSecond: 300, maxSaveP99Ms: 200,
+  // Signed in as fast as signed out (docs/decisions/0017-signed-in-speed.md).
+  minSignedInRatio: 0.8, maxPersonalP99Ms: 100, minSignedInSearchPerSecond: 150, maxSignedInSearchP99Ms: 300,
+  openLoopSavesPerSecond: 250, maxOpenLoopSaveP99Ms: 100, minClosedLoopSaveRatio: 0.9,
+};
+// BENCH_ONLY=signed-in: only the signed-in rows, on the bench database of an earlier run when there is one.
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== "signed-in") throw new Error('BENCH_ONLY can be "signed-in" (or unset, for everything)');
 const saveSeconds = Number(process.env.BENCH_SAVE_DURATION ?? 30);
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 if (!(durationSeconds > 0 && durationSeconds <= 300)) throw new Error("BENCH_DURATION must be a number of seconds, 1 to 300");
@@ -25,11 +33,20 @@ type SearchFigures = Awaited<ReturnType<(typeof import("./search-latency"))["mea
 const { ensureBuild, loadTest, startServer, warmUp } = await import("./http-load");
 const { measureJsWeight } = await import("./js-weight");
 const { measureNoteSaves } = await import("./note-saves");
+const { measureOpenLoopSaves, measureSignedIn } = await import("./signed-in");
 const { measureExports, measureImport } = await import("./import-export");
 const { db } = await import("../lib/db/client");
 
 const startedAt = new Date();
 const loadBefore = loadavg();
+const databaseFile = databaseUrl.replace(/^file:/, "");
+/** The big conference's sessions the signed-in reader keeps private notes on. */
+let bigNoteSessions: string[] = [];
+
+if (only === "signed-in") {
+  await runSignedInOnly();
+  process.exit(0);
+}
 
 log("Generating bench/data/bench.db …");
 const generationStarted = performance.now();
@@ -44,6 +61,7 @@ const importFigures = measureImport();
 const exportFigures = await measureExports(bigConference.slug);
 
 const day = bigConference.days[2]!;
+bigNoteSessions = await bigSessionsForNotes();
 const session = await db.session.findFirstOrThrow({
   // Mid-afternoon of a middle day: the session page reads everything running in parallel.
   where: { conference: { slug: bigConference.slug }, day: { date: day }, room: { slug: "room-120" } },
@@ -61,8 +79,8 @@ const pages: Page[] = [
   { name: "big session page", path: `/${bigConference.slug}/sessions/${session.slug}` },
   { name: "search (prefix)", path: `/${bigConference.slug}/search?q=kube` },
   { name: "sessions API (day)", path: `/api/conferences/${bigConference.slug}/sessions?day=${day}` },
-  // Not cached by design: a signed-in person's search includes their own private notes.
-  // Reported beside the others, without a target of its own: what every request costs.
+  // The same cached results page, asked with a session cookie: the viewer's own private matches
+  // come from a personal answer the page fetches after it, measured with it in the signed-in rows below.
   { name: "search, signed in", path: `/${bigConference.slug}/search?q=kube`, signedIn: true },
 ];
 
@@ -72,6 +90,7 @@ const server = await startServer(databaseUrl);
 const http = [];
 let jsWeight;
 let noteSaves;
+let signedIn;
 try {
   // A fresh account, for the signed-in rows.
   const cookie = await signUpOverHttp(server.origin, { name: "Bench Reader", email: `reader-${Date.now()}@bench.invalid`, password: testPassword });
@@ -88,7 +107,8 @@ try {
   // A URL no route matches: the 404 page is the smallest page of this build, the framework's floor.
   jsWeight = { page: await measureJsWeight(server.origin, pages[0]!.path), floor: await measureJsWeight(server.origin, "/bench/no/such/page/here") };
   log(`Note saves: 50 signed-in users for ${saveSeconds} s …`);
-  noteSaves = await measureNoteSaves(server.origin, databaseUrl.replace(/^file:/, ""), 50, saveSeconds);
+  noteSaves = await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds);
+  signedIn = await measureSignedInRows(server, noteSaves);
 } finally {
   await server.stop();
 }
@@ -107,6 +127,7 @@ const results = {
   serverErrors,
   jsWeight,
   noteSaves,
+  signedIn,
   importFigures,
   exportFigures,
   targets,
@@ -115,6 +136,125 @@ mkdirSync(path.join(benchDir, "results"), { recursive: true });
 writeFileSync(path.join(benchDir, "results", "latest.json"), JSON.stringify(results, null, 2) + "\n");
 
 printReport(results);
+printSignedIn(signedIn!);
+
+/** Private notes for the signed-in search: on three of the big conference's sessions. */
+async function bigSessionsForNotes(): Promise<string[]> {
+  const rows = await db.session.findMany({ where: { conference: { slug: bigConference.slug } }, orderBy: { id: "asc" }, skip: 4000, take: 3, select: { slug: true } });
+  return rows.map((row) => row.slug);
+}
+
+/** The signed-in rows, on a running server; the closed-loop saves are measured by the caller (`closed`) or here. */
+async function measureSignedInRows(server: Awaited<ReturnType<typeof startServer>>, closed?: Awaited<ReturnType<typeof measureNoteSaves>>) {
+  log(`Signed in against signed out: the trivial route, personal requests, page views and search (${durationSeconds} s each) …`);
+  const rows = await measureSignedIn(server.origin, { seconds: durationSeconds, bigConference: bigConference.slug, bigSessions: bigNoteSessions, searchQuery: "kube", cpuMs: server.cpuMs });
+  log(`Note saves, open loop: ${targets.openLoopSavesPerSecond} saves/s offered for ${saveSeconds} s …`);
+  // Server CPU per save, sign-ups and read-backs included: steadier than saves/s when other work shares the cores.
+  const perSave = async <T extends { saves: number; failed: number }>(work: () => Promise<T>) => {
+    const before = server.cpuMs();
+    const result = await work();
+    return { ...result, serverCpuMsPerSave: (server.cpuMs() - before) / Math.max(1, result.saves + result.failed) };
+  };
+  const openLoop = await perSave(() => measureOpenLoopSaves(server.origin, databaseFile, { rate: targets.openLoopSavesPerSecond, seconds: saveSeconds, users: 50 }));
+  if (!closed) log(`Note saves, closed loop: 50 signed-in users for ${saveSeconds} s …`);
+  const closedLoop = closed ? { ...closed, serverCpuMsPerSave: null } : await perSave(() => measureNoteSaves(server.origin, databaseFile, 50, saveSeconds));
+  return { ...rows, openLoop, closedLoop, closedLoopRatio: closedLoop.savesPerSecond / rows.floorRequestsPerSecond, targets };
+}
+
+async function runSignedInOnly() {
+  if (existsSync(databaseFile)) {
+    log("Reusing bench/data/bench.db from an earlier run (delete it to generate it again) …");
+  } else {
+    log("Generating bench/data/bench.db …");
+    await generateBenchDatabase(databaseUrl);
+  }
+  bigNoteSessions = await bigSessionsForNotes();
+  await db.$disconnect();
+  log("Starting the production server …");
+  const build = ensureBuild();
+  const server = await startServer(databaseUrl);
+  let figures;
+  try {
+    figures = await measureSignedInRows(server);
+  } finally {
+    await server.stop();
+  }
+  const output = {
+    startedAt: startedAt.toISOString(),
+    machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
+    build,
+    durationSeconds,
+    saveSeconds,
+    serverErrors: server.errors(),
+    signedIn: figures,
+  };
+  mkdirSync(path.join(benchDir, "results"), { recursive: true });
+  writeFileSync(path.join(benchDir, "results", "signed-in.json"), JSON.stringify(output, null, 2) + "\n");
+  console.log(`\nHallway benchmark, signed-in rows only · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore[0]!.toFixed(2)} before, ${output.machine.loadAverageAfter[0]!.toFixed(2)} after`);
+  console.log(`Build ${build.buildId}: ${build.built ? "built with \`next build\`" : "reused the existing .next build"}.\n`);
+  printSignedIn(figures);
+  if (output.serverErrors.lineCount) console.log(`Server stderr: ${output.serverErrors.lineCount} lines; the first:\n  ${output.serverErrors.firstLines.slice(0, 6).join("\n  ")}`);
+}
+
+function printSignedIn(r: Awaited<ReturnType<typeof measureSignedInRows>>) {
+  const ms = (n: number | null) => (n === null || Number.isNaN(n) ? "—" : `${n.toFixed(1)} ms`);
+  const rps = (n: number) => n.toFixed(0);
+  const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
+  const mark = (ok: boolean) => (ok ? "✓" : "✗");
+  const cpu = (h: { serverCpuMsPerRequest: number | null }) => ms(h.serverCpuMsPerRequest);
+  const t = r.targets;
+  const floor = r.trivial.signedOut.requestsPerSecond;
+  table(
+    `Signed in against signed out, side by side (autocannon, 50 connections × ${durationSeconds} s): the floor is ${r.trivial.path} signed out (401), ${rps(floor)} req/s`,
+    ["request", "signed in req/s", "p50", "p99", "non-2xx", "errors", "server CPU/req", "of the floor", "target", ""],
+    [
+      [`${r.trivial.path} signed out (the floor, 401)`, rps(floor), `${r.trivial.signedOut.p50Ms} ms`, `${r.trivial.signedOut.p99Ms} ms`, `${r.trivial.signedOut.non2xx} (401s)`, String(r.trivial.signedOut.errors), cpu(r.trivial.signedOut), "100%", "", ""],
+      ...r.personal.map((p) => [
+        `${p.path} signed in (${p.name})`, rps(p.requestsPerSecond), `${p.p50Ms} ms`, `${p.p99Ms} ms`, String(p.non2xx), String(p.errors), cpu(p), pct(p.ratio),
+        `≥ ${pct(t.minSignedInRatio)}, p99 < ${t.maxPersonalP99Ms} ms`,
+        mark(p.ratio >= t.minSignedInRatio && p.p99Ms < t.maxPersonalP99Ms && p.non2xx === 0 && p.errors === 0),
+      ]),
+    ],
+  );
+  console.log(`The session check: ${r.trivial.path} signed in at ${pct(r.trivial.ratio)} of signed out (${rps(r.trivial.signedIn.requestsPerSecond)} against ${rps(floor)} req/s) ${mark(r.trivial.ratio >= t.minSignedInRatio)}\n`);
+  const pv = r.pageViews;
+  table(
+    `Page views as a browser makes them (50 connections × ${durationSeconds} s): ${pv.page}, then, signed in, ${pv.personalRequests.join(", ")}`,
+    ["visitor", "page views/s", "requests/s", "request p50", "request p99", "page view p50", "page view p99", "non-2xx", "errors", "server CPU/req"],
+    [
+      ["signed out (the page alone: nothing personal asked)", rps(pv.signedOut.sequencesPerSecond), rps(pv.signedOut.requestsPerSecond), `${pv.signedOut.p50Ms} ms`, `${pv.signedOut.p99Ms} ms`, ms(pv.signedOut.p99Ms === null ? null : pv.signedOut.p50Ms), ms(pv.signedOut.p99Ms), String(pv.signedOut.non2xx), String(pv.signedOut.errors), cpu(pv.signedOut)],
+      [`signed in (the page + ${pv.personalRequests.length} personal requests)`, rps(pv.signedIn.sequencesPerSecond), rps(pv.signedIn.requestsPerSecond), `${pv.signedIn.p50Ms} ms`, `${pv.signedIn.p99Ms} ms`, ms(pv.signedIn.sequenceP50Ms), ms(pv.signedIn.sequenceP99Ms), String(pv.signedIn.non2xx), String(pv.signedIn.errors), cpu(pv.signedIn)],
+    ],
+  );
+  const s = r.search;
+  const searchOk = s.signedIn.sequencesPerSecond >= t.minSignedInSearchPerSecond && (s.signedIn.sequenceP99Ms ?? Infinity) < t.maxSignedInSearchP99Ms
+    && s.ownMatches === s.ownMatchesExpected && !s.cachedPageCarriesPrivateWords && s.signedIn.non2xx === 0 && s.signedIn.errors === 0;
+  table(
+    `Search on the big conference, "${s.query}" (autocannon, 32 connections × ${durationSeconds} s)`,
+    ["visitor", "searches/s", "request p99", "search p50", "search p99", "own private matches", "non-2xx", "errors", "server CPU/req", "target", ""],
+    [
+      ["signed out (the cached results page)", rps(s.signedOut.sequencesPerSecond), `${s.signedOut.p99Ms} ms`, `${s.signedOut.p50Ms} ms`, `${s.signedOut.p99Ms} ms`, "—", String(s.signedOut.non2xx), String(s.signedOut.errors), cpu(s.signedOut), "", ""],
+      ["signed in (that page + the personal answer)", rps(s.signedIn.sequencesPerSecond), `${s.signedIn.p99Ms} ms`, ms(s.signedIn.sequenceP50Ms), ms(s.signedIn.sequenceP99Ms),
+        `${s.ownMatches} of ${s.ownMatchesExpected}${s.cachedPageCarriesPrivateWords ? " (and in the cached page!)" : ""}`, String(s.signedIn.non2xx), String(s.signedIn.errors), cpu(s.signedIn),
+        `≥ ${t.minSignedInSearchPerSecond}/s, p99 < ${t.maxSignedInSearchP99Ms} ms`, mark(searchOk)],
+    ],
+  );
+  const o = r.openLoop;
+  const c = r.closedLoop;
+  table(
+    "Note saves (PUT …/note with If-Match), every acknowledged save read back from the database",
+    ["loop", "saves", "saves/s", "p50", "p99", "failed", "acknowledged but not stored", "server CPU/save", "of the signed-in floor", "target", ""],
+    [
+      [`open: ${o.rate}/s offered for ${o.seconds} s (${o.users} users)`, String(o.saves), rps(o.savesPerSecond), ms(o.p50Ms), ms(o.p99Ms), String(o.failed), `${o.lost} of ${o.checked}`, ms(o.serverCpuMsPerSave), "",
+        `p99 < ${t.maxOpenLoopSaveP99Ms} ms, 0 lost or failed`, mark(o.p99Ms < t.maxOpenLoopSaveP99Ms && o.failed === 0 && o.lost === 0 && o.saves === o.offered)],
+      [`closed: ${c.users} writers without pause for ${c.seconds} s`, String(c.saves), rps(c.savesPerSecond), ms(c.p50Ms), ms(c.p99Ms), String(c.failed), `${c.lost} of ${c.checked}`, ms(c.serverCpuMsPerSave),
+        `${pct(r.closedLoopRatio)} of ${rps(r.floorRequestsPerSecond)} req/s`, `≥ ${pct(t.minClosedLoopSaveRatio)}, 0 lost or failed`,
+        mark(r.closedLoopRatio >= t.minClosedLoopSaveRatio && c.failed === 0 && c.lost === 0)],
+    ],
+  );
+  const firstFailures = [...o.failures, ...c.failures];
+  if (firstFailures.length) console.log(`First failures: ${firstFailures.join(" | ")}\n`);
+}
 
 function measureSearch(slug: string, perCategory: number): SearchFigures {
   const child = spawnSync(process.execPath, ["--import", "tsx", path.join(benchDir, "search.ts"), databaseUrl, slug, String(perCategory)], {

@@ -43,7 +43,9 @@ export const href = {
   scheduleExport: (conf: string, format: "ics" | "json" | "xml") => `${conferencePath(conf)}/schedule.${format}`,
 
   search: (conf: string, q?: string | null) => withQuery(`${conferencePath(conf)}/search`, { q }),
-  /** The cached results page the proxy serves a signed-out search from. */
+  /** The dynamic search, which includes the viewer's private notes: the way to them without JavaScript (`mine`, lib/validation/params.ts). */
+  searchWithOwnNotes: (conf: string, q: string) => withQuery(`${conferencePath(conf)}/search`, { q, mine: "1" }),
+  /** The cached results page the proxy serves every search from. */
   searchResultsPage: (conf: string, key: string) => `${conferencePath(conf)}/search/results/${key}`,
 
   session: (conf: string, slug: string) => `${conferencePath(conf)}/sessions/${segment(slug)}`,
@@ -79,7 +81,9 @@ export const href = {
     /** An organiser's upload of the whole program (docs/decisions/0014-live-program.md). */
     program: (conf: string, query?: { dryRun?: "1" }) => withQuery(`/api/conferences/${segment(conf)}/program`, query),
     changes: (conf: string, since?: string | null) => withQuery(`/api/conferences/${segment(conf)}/changes`, { since }),
-    /** better-auth's: who is signed in, asked from the browser. */
-    signedIn: () => "/api/auth/get-session",
+    /** Who is signed in, for the header (the route handlers' session check). */
+    me: () => "/api/me",
+    /** The viewer's own private notes that match a search. */
+    ownSearch: (conf: string, q: string) => withQuery(`/api/conferences/${segment(conf)}/me/search`, { q }),
   },
 };

@@ -5,12 +5,12 @@
  * /manage (lib/follow/, docs/decisions/0015-following-a-schedule-url.md).
  * Configuration: PORT, HOSTNAME, HALLWAY_MICROCACHE_MS, HALLWAY_FOLLOW_SECONDS.
  */
-import { createServer } from "node:http";
+import { createServer, get } from "node:http";
 import next from "next";
 import { db } from "../lib/db/client";
 import { readProgramRevisions } from "../lib/db/program-revisions";
 import { startFollowing } from "../lib/follow/follow-timer";
-import { createMicroCache } from "../lib/server/micro-cache";
+import { createMicroCache, keepPrivateWhenSignedIn } from "../lib/server/micro-cache";
 import { createProgramRevisions, installProgramRevisions } from "../lib/server/program-revisions";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -24,10 +24,20 @@ const cache = createMicroCache({
   maxEntries: 2000,
   maxBodyBytes: 2 * 1024 * 1024,
   stampOf: revisions.stampOf,
+  // Through this server itself, without cookies: the answer is kept as any signed-out visitor's is.
+  refresh: (url, gzip) =>
+    new Promise<void>((resolve, reject) => {
+      const request = get({ host: hostname === "0.0.0.0" ? "127.0.0.1" : hostname, port, path: url, headers: gzip ? { "accept-encoding": "gzip" } : {} }, (response) => {
+        response.resume().on("end", () => resolve()).on("error", reject);
+      });
+      request.on("error", reject);
+      request.setTimeout(10_000, () => request.destroy(new Error("refresh timed out")));
+    }),
 });
 
 await app.prepare();
 const server = createServer((req, res) => {
+  keepPrivateWhenSignedIn(req, res);
   const key = cache.keyFor(req);
   const answer = () => {
     if (key && cache.serve(req, res, key)) return;

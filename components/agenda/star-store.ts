@@ -1,3 +1,4 @@
+import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
 import { href } from "@/lib/routes";
 
 /**
@@ -48,13 +49,18 @@ export function retainStars(conference: string): () => void {
 async function load(conference: string) {
   if (conference !== loaded.conference) update(initial);
   loaded = { conference, at: Date.now() };
+  // Never signed in here (or signed out since): nothing to ask.
+  if (!browserMayBeSignedIn()) return update({ status: "signed-out", starred: new Set() });
   let response: Response;
   try {
     response = await fetch(href.api.stars(conference), { credentials: "same-origin", cache: "no-store" });
   } catch {
     return; // Offline: the plain forms still work once the connection is back.
   }
-  if (response.status === 401) return update({ status: "signed-out", starred: new Set() });
+  if (response.status === 401) {
+    forgetSignedInHint();
+    return update({ status: "signed-out", starred: new Set() });
+  }
   if (!response.ok) return;
   const { sessions } = (await response.json()) as { sessions: string[] };
   saved.clear();

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
 import { noteConflictMessage, noteMaxLength, type NoteVisibility } from "@/lib/notes/limits";
 import { copyKey, draftKey, readDraft, readText, writeDraft, writeText } from "./note-draft";
 import { VisibilityChoice } from "./visibility-choice";
@@ -153,6 +154,8 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
       if (!cancelled) void load();
     };
     async function load() {
+      // Never signed in here (or signed out since): the sign-in link, without asking.
+      if (!browserMayBeSignedIn()) return setMode("signed-out");
       let response: Response;
       try {
         response = await fetch(apiUrl, { credentials: "same-origin", cache: "no-store" });
@@ -163,7 +166,10 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
         return;
       }
       if (cancelled) return;
-      if (response.status === 401) return setMode("signed-out");
+      if (response.status === 401) {
+        forgetSignedInHint();
+        return setMode("signed-out");
+      }
       if (!response.ok && response.status !== 404) return;
       const server = response.ok ? ((await response.json()) as SavedNote) : null;
       if (cancelled) return;

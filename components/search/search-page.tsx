@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ConferenceInfo } from "@/lib/schedule/conference";
 import type { SearchHit } from "@/lib/schedule/session-search";
 import { EmptyState } from "@/components/ui/notice";
@@ -5,8 +6,12 @@ import { SearchResults } from "@/components/search/search-results";
 import { href } from "@/lib/routes";
 import { SearchForm } from "@/components/ui/search-form";
 
-/** The search page: the form, and for a query its ranked results or an empty state. */
-export function SearchPage({ conference, q, hits }: { conference: ConferenceInfo; q: string | null; hits: SearchHit[] }) {
+/**
+ * The search page: the form, and for a query its ranked results or an empty state.
+ * `personal` is what the viewer alone may see, above the results: on the cached page,
+ * the browser's own request for their private notes.
+ */
+export function SearchPage({ conference, q, hits, personal }: { conference: ConferenceInfo; q: string | null; hits: SearchHit[]; personal?: ReactNode }) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Search</h1>
@@ -22,6 +27,7 @@ export function SearchPage({ conference, q, hits }: { conference: ConferenceInfo
       />
       {q ? (
         <>
+          {personal}
           <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite">
             {hits.length === 0 ? "No results" : `${hits.length} result${hits.length === 1 ? "" : "s"}, best first`} for “{q.length > 80 ? `${q.slice(0, 80)}…` : q}”
           </p>

@@ -1,3 +1,4 @@
+import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
 import { canonicalTimeZone } from "@/lib/time";
 import { href } from "@/lib/routes";
 
@@ -74,6 +75,8 @@ export function chooseZone(zone: string | null) {
 }
 
 async function push(zone: string | null) {
+  // Signed out: it stays unsynced, and the first pull after signing in sends it.
+  if (!browserMayBeSignedIn()) return;
   try {
     const response = await fetch(href.api.timeZone(), {
       method: "PUT",
@@ -81,6 +84,7 @@ async function push(zone: string | null) {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ timeZone: zone }),
     });
+    if (response.status === 401) forgetSignedInHint();
     if (response.ok && getZoneChoice() === zone) write({ zone, synced: true });
   } catch {
     // Offline or signed out: it stays unsynced, and the next pull sends it.
@@ -89,6 +93,8 @@ async function push(zone: string | null) {
 
 /** Now and then, takes the account's choice, or gives it the one made here while signed out. */
 export async function pullZoneChoice() {
+  // Asked before the clock below starts, so that a sign-in is followed by a pull at once.
+  if (!browserMayBeSignedIn()) return;
   try {
     if (Date.now() - Number(sessionStorage.getItem(pulledKey)) < pullEveryMs) return;
     sessionStorage.setItem(pulledKey, String(Date.now()));
@@ -101,6 +107,7 @@ export async function pullZoneChoice() {
   } catch {
     return;
   }
+  if (response.status === 401) forgetSignedInHint();
   if (!response.ok) return;
   const { timeZone } = (await response.json()) as { timeZone: string | null };
   stored ??= read();

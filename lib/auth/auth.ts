@@ -2,12 +2,14 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import { parseSetCookieHeader } from "better-auth/cookies";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "../db/client";
 import { databaseEngine } from "../db/engine";
 import { ownOrigins } from "../http";
 import { maxPasswordLength, minPasswordLength } from "./limits";
 import { authSecret } from "./secret";
+import { signedInHintName } from "./signed-in-hint";
 import { clearAccountFailures, clientAddress, recordFailure, secondsUntilAllowed, type SignInAttempt } from "./throttle";
 
 
@@ -15,6 +17,27 @@ function signInAttempt(ctx: { body?: unknown; headers?: Headers }): SignInAttemp
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
   if (typeof email !== "string" || !ctx.headers) return null;
   return { email, address: clientAddress(ctx.headers), userAgent: ctx.headers.get("user-agent") ?? "" };
+}
+
+/**
+ * Sets the signed-in hint (lib/auth/signed-in-hint.ts) whenever an answer sets the
+ * session cookie (sign-in, sign-up, the daily refresh), and clears it whenever an
+ * answer clears that cookie (sign-out, a deleted account, a revoked or expired
+ * session that get-session finds): whatever the path, the two move together.
+ */
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+function syncSignedInHint(ctx: HookContext) {
+  const setCookie = ctx.context.responseHeaders?.get("set-cookie");
+  if (!setCookie) return;
+  const { name, attributes } = ctx.context.authCookies.sessionToken;
+  const session = parseSetCookieHeader(setCookie).get(name);
+  if (!session) return;
+  const maxAge = session["max-age"] ?? ctx.context.sessionConfig.expiresIn;
+  const live = session.value !== "" && maxAge > 0;
+  ctx.setCookie(signedInHintName, live ? "1" : "", {
+    path: "/", sameSite: "lax", httpOnly: false, secure: attributes.secure, maxAge: live ? maxAge : 0,
+  });
 }
 
 /**
@@ -72,6 +95,7 @@ export const auth = betterAuth({
       }
     }),
     after: createAuthMiddleware(async (ctx) => {
+      syncSignedInHint(ctx);
       if (ctx.path !== "/sign-in/email") return;
       const attempt = signInAttempt(ctx);
       if (!attempt) return;

@@ -1,6 +1,7 @@
 import "server-only";
 import { auth } from "./auth";
 import { readCookie, verifySignedValue } from "./session-cookie";
+import { findSessionRow } from "./session-row";
 
 export type Viewer = { id: string; name: string; email: string };
 
@@ -21,26 +22,33 @@ export async function getViewerFromRequest(request: Request): Promise<Viewer | n
   return viewer === undefined ? viewerFromHeaders(request.headers) : viewer;
 }
 
+type AuthContext = Awaited<typeof auth.$context>;
+/** better-auth's context, once resolved: awaiting it on every request costs a turn of the event loop for nothing. */
+let resolvedContext: AuthContext | undefined;
+
 /**
  * The viewer when the session table settles it, as getSession would: the cookie's
- * signature checked with the same secret, the row looked up by better-auth's own
- * adapter, expiry compared the same way. Undefined when getSession has more to do.
+ * signature checked with the same secret, the session and its user read in one
+ * prepared statement (findSessionRow), expiry compared the same way. Undefined when
+ * getSession has more to do.
  */
 async function viewerFromSessionTable(requestHeaders: Headers): Promise<Viewer | null | undefined> {
   const cookieHeader = requestHeaders.get("cookie");
   // No cookies at all: getSession answers null and changes nothing.
   if (!cookieHeader) return null;
-  const context = await auth.$context;
+  const context = (resolvedContext ??= await auth.$context);
   // A leftover cookie-cache cookie is getSession's to clear (the cache itself is off).
   if (cookieHeader.includes(context.authCookies.sessionData.name)) return undefined;
   const signed = readCookie(cookieHeader, context.authCookies.sessionToken.name);
+  // Other cookies only (the signed-in hint, say): getSession answers null and changes nothing.
+  if (signed === null) return null;
   const token = signed && verifySignedValue(signed, context.secret);
   if (!token) return undefined;
-  const found = await context.internalAdapter.findSession(token);
+  const found = await findSessionRow(token);
   if (!found) return undefined;
-  const { session, user } = found;
+  const { expiresAt: sessionExpiresAt, user } = found;
   const now = Date.now();
-  const expiresAt = session.expiresAt.getTime();
+  const expiresAt = sessionExpiresAt.getTime();
   if (expiresAt < now) return undefined;
   // Due for its refresh (the expiry is pushed back once every updateAge): getSession writes that, and the new cookie.
   const { expiresIn, updateAge } = context.sessionConfig;

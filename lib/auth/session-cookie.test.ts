@@ -51,6 +51,13 @@ describe("getViewerFromRequest", () => {
     assert.equal(getSession.mock.callCount(), 0);
   });
 
+  it("is signed out with other cookies only (a stale signed-in hint), without asking better-auth", async () => {
+    const others = "hallway.signed_in=1; theme=dark";
+    assert.equal(await getViewerFromRequest(request(others)), null);
+    assert.equal(getSession.mock.callCount(), 0);
+    assert.equal(await betterAuthSays(others), null);
+  });
+
   it("refuses what better-auth refuses: tampered, foreign-signed, unsigned, unknown", async () => {
     const { cookie, token } = await signedIn();
     // The signature's first character: all six of its bits count. (Its last one before the "="

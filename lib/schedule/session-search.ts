@@ -32,3 +32,24 @@ export async function searchSessions(text: string, options: SearchOptions): Prom
     return [{ ...summary, titleHighlight: highlight?.title || summary.title, snippet: highlight?.snippet ?? null }];
   });
 }
+
+/**
+ * Only the sessions where the viewer's own private notes match, with the matching
+ * passage of the note: the personal part of a signed-in search, fetched beside the
+ * cached public results (docs/decisions/0017-signed-in-speed.md). `searchSessions`
+ * with a viewer is the two together; nobody else's private notes are ever read.
+ */
+export async function searchOwnNotes(text: string, options: SearchOptions & { viewerId: string }): Promise<SearchHit[]> {
+  const matches = await searchEngine().matchOwnNotes(text, {
+    conferenceId: options.conferenceId,
+    viewerId: options.viewerId,
+    dayId: options.dayId,
+    trackId: options.trackId,
+    limit: options.limit ?? 50,
+  });
+  const summaries = await listSessionsById(matches.map((m) => m.sessionId));
+  return matches.flatMap(({ sessionId, snippet }) => {
+    const summary = summaries.get(sessionId);
+    return summary ? [{ ...summary, titleHighlight: summary.title, snippet }] : [];
+  });
+}

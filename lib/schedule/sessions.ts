@@ -53,15 +53,29 @@ export async function listSessions(conferenceId: number, filter: ScheduleFilter 
  * The session a URL names by conference and session slug, with what the caller
  * selects; null when either slug is unknown. The one lookup behind the notes and
  * star APIs, the star form and the note pages (one query when `select` has no
- * relations; each relation adds one).
+ * relations; each relation adds one). The id alone, which every note save and star
+ * asks, is one statement on the read connection (`readSql`), without Prisma's cost
+ * per query (docs/decisions/0017-signed-in-speed.md).
  */
 export async function findSession<S extends Prisma.SessionSelect>(
   conferenceSlug: string,
   sessionSlug: string,
   select: S,
 ): Promise<Prisma.SessionGetPayload<{ select: S }> | null> {
+  if (Object.keys(select).length === 1 && select.id === true) {
+    const [found] = await readSql<{ id: number }>(Prisma.sql`
+      SELECT s."id" FROM "Session" s JOIN "Conference" c ON c."id" = s."conferenceId"
+      WHERE c."slug" = ${conferenceSlug} AND s."slug" = ${sessionSlug}`);
+    return (found ? { id: found.id } : null) as Prisma.SessionGetPayload<{ select: S }> | null;
+  }
   const row = await db.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select });
   return row as Prisma.SessionGetPayload<{ select: S }> | null;
+}
+
+/** The id of the conference a URL names, or null: all the personal APIs need of it. */
+export async function findConferenceId(conferenceSlug: string): Promise<number | null> {
+  const [row] = await readSql<{ id: number }>(Prisma.sql`SELECT "id" FROM "Conference" WHERE "slug" = ${conferenceSlug}`);
+  return row?.id ?? null;
 }
 
 export async function countSessions(conferenceId: number, filter: Pick<ScheduleFilter, "dayId" | "trackId"> = {}) {

@@ -5,7 +5,7 @@ import { toFtsQuery } from "./fts5";
 
 await setupTestDatabase();
 const { db } = await import("../db/client");
-const { searchSessions } = await import("../schedule/session-search");
+const { searchOwnNotes, searchSessions } = await import("../schedule/session-search");
 const { hostileInputs, searchContract } = await import("./search-contract");
 
 const wellFormedQuery = /^"[\p{L}\p{N}\p{M}]+"\*(?: "[\p{L}\p{N}\p{M}]+"\*)*$/u;
@@ -61,4 +61,4 @@ describe("toFtsQuery", () => {
 });
 
 // The behaviour every search implementation shares (search-contract.ts), here on FTS5.
-searchContract({ db, searchSessions });
+searchContract({ db, searchSessions, searchOwnNotes });

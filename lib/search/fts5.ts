@@ -5,7 +5,7 @@
  */
 import type { Db } from "../db/client";
 import { readRows } from "../db/sqlite";
-import type { Highlight, RankedSession, SearchEngine, SearchScope } from "./engine";
+import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./engine";
 import { MARK_START } from "./marks";
 import { isShortTerm, searchTerms } from "./search-terms";
 
@@ -123,6 +123,36 @@ const ownNotesRankSql = `SELECT n."sessionId" AS sessionId, bm25("note_search") 
     AND s."conferenceId" = @conferenceId
     AND (@dayId IS NULL OR s."dayId" = @dayId) AND (@trackId IS NULL OR s."trackId" = @trackId)`;
 
+/** The viewer's own private notes that match, with the best passage of each: one statement, starting from their notes as `ownNotesRankSql` does. */
+const ownNotesMatchSql = `SELECT n."sessionId" AS sessionId, bm25("note_search") * 0.5 AS score,
+    snippet("note_search", 0, char(2), char(3), '…', 24) AS snippet
+  FROM "Note" n CROSS JOIN "note_search" CROSS JOIN "Session" s
+  WHERE "note_search".rowid = n."id" AND s."id" = n."sessionId"
+    AND n."userId" = @viewerId AND n."visibility" = 'private' AND "note_search" MATCH @query
+    AND s."conferenceId" = @conferenceId
+    AND (@dayId IS NULL OR s."dayId" = @dayId) AND (@trackId IS NULL OR s."trackId" = @trackId)
+  ORDER BY score, sessionId
+  LIMIT @limit`;
+
+/**
+ * The sessions where the viewer's own private notes match, best first, each with the
+ * note's best passage marked, and nothing else: the personal part of a search whose
+ * public part is a cached page (docs/decisions/0017-signed-in-speed.md). Its cost is
+ * the viewer's notes, not the conference's.
+ */
+export function matchOwnNotes(text: string, scope: SearchScope & { viewerId: string }): OwnNoteMatch[] {
+  const terms = searchTerms(text);
+  if (!terms.length) return [];
+  return readRows<OwnNoteMatch>(ownNotesMatchSql, {
+    viewerId: scope.viewerId,
+    query: prefixQuery(terms),
+    conferenceId: scope.conferenceId,
+    dayId: scope.dayId ?? null,
+    trackId: scope.trackId ?? null,
+    limit: scope.limit,
+  });
+}
+
 /**
  * Sessions whose text or public notes match, plus those where the viewer's own
  * private notes match; best first. `text` is what the person typed.
@@ -217,5 +247,6 @@ export async function optimizeSearchIndex(db: Db): Promise<void> {
 export const fts5Search: SearchEngine = {
   rankSessions: async (text, scope) => rankSessions(text, scope),
   highlightSessions: async (text, sessionIds, viewerId) => highlightSessions(text, sessionIds, viewerId),
+  matchOwnNotes: async (text, scope) => matchOwnNotes(text, scope),
   optimizeIndex: optimizeSearchIndex,
 };

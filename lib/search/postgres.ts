@@ -7,7 +7,7 @@
  */
 import type { Db } from "../db/client";
 import { readPostgresRows } from "../db/postgres";
-import type { Highlight, RankedSession, SearchEngine, SearchScope } from "./engine";
+import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./engine";
 import { MARK_END, MARK_START } from "./marks";
 import { isShortTerm, searchTerms } from "./search-terms";
 
@@ -135,6 +135,38 @@ export async function highlightSessions(text: string, sessionIds: number[], view
 }
 
 /**
+ * The viewer's own private notes that match, with their best passage: the personal part of a
+ * search whose public part is a cached page (docs/decisions/0017-signed-in-speed.md). It starts
+ * from the viewer's notes, so its cost is theirs, not the conference's. Ranked as in rankSessions.
+ */
+const ownNotesMatchSql = `WITH q AS (SELECT to_tsquery('hallway_search', $2) AS notes, to_tsquery('hallway_search', $3) AS passages)
+  SELECT n."sessionId", (-ts_rank(ns.document, q.notes) * 0.5)::float8 AS score,
+         ts_headline('hallway_search', n."body", q.passages, $7) AS headline, n."body"
+  FROM q, "Note" n
+  JOIN note_search ns ON ns.note_id = n."id"
+  JOIN "Session" s ON s."id" = n."sessionId"
+  WHERE n."userId" = $1 AND n."visibility" = 'private' AND ns.document @@ q.notes
+    AND s."conferenceId" = $4 AND ($5::integer IS NULL OR s."dayId" = $5) AND ($6::integer IS NULL OR s."trackId" = $6)
+  ORDER BY score, n."sessionId"
+  LIMIT $8`;
+
+export async function matchOwnNotes(text: string, scope: SearchScope & { viewerId: string }): Promise<OwnNoteMatch[]> {
+  const terms = searchTerms(text);
+  if (!terms.length) return [];
+  const rows = await readPostgresRows<{ sessionId: number; score: number; headline: string; body: string }>(ownNotesMatchSql, [
+    scope.viewerId,
+    terms.map((t) => prefix(t)).join(" & "),
+    terms.map((t) => prefix(t)).join(" | "),
+    Math.trunc(scope.conferenceId),
+    scope.dayId === undefined ? null : Math.trunc(scope.dayId),
+    scope.trackId === undefined ? null : Math.trunc(scope.trackId),
+    passageOptions,
+    scope.limit,
+  ]);
+  return rows.map((row) => ({ sessionId: row.sessionId, score: row.score, snippet: passage(row.headline, row.body) ?? row.headline }));
+}
+
+/**
  * After bulk loads and at start: moves the GIN index's pending entries into the index proper
  * (fast updates queue them) and refreshes the planner's statistics on both tables.
  */
@@ -144,4 +176,4 @@ export async function optimizeSearchIndex(db: Db): Promise<void> {
 }
 
 /** PostgreSQL's full-text search behind the search contract. */
-export const postgresSearch: SearchEngine = { rankSessions, highlightSessions, optimizeIndex: optimizeSearchIndex };
+export const postgresSearch: SearchEngine = { rankSessions, highlightSessions, matchOwnNotes, optimizeIndex: optimizeSearchIndex };

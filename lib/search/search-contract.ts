@@ -25,6 +25,8 @@ export type SearchRequest = { conferenceId: number; viewerId?: string | null; da
 export type SearchContext = {
   db: Db;
   searchSessions(text: string, options: SearchRequest): Promise<SearchResult[]>;
+  /** The personal part of a signed-in search: the viewer's own private-note matches alone. */
+  searchOwnNotes(text: string, options: SearchRequest & { viewerId: string }): Promise<SearchResult[]>;
 };
 
 /** Everything a person might paste into the search box that FTS5 would otherwise read as syntax. */
@@ -65,7 +67,7 @@ export const hostileInputs = [
 export const syntaxOnly = ['"', '""', "'", "*", "**", "^", "-", "+", ":", "(", ")", "()", "{}", "{ }:", "'; --", "\u0000", "🐳", "🐳🚀", "", " ", "\t\n  ", '"'.repeat(10_000), "*( ".repeat(3_500)];
 
 /** The behaviour of search over the demo conference and a few of its own. */
-export function searchContract({ db, searchSessions }: SearchContext) {
+export function searchContract({ db, searchSessions, searchOwnNotes }: SearchContext) {
   describe("searching the demo conference", () => {
     let dockerconId: number;
     let cafeConfId: number;
@@ -284,6 +286,18 @@ export function searchContract({ db, searchSessions }: SearchContext) {
       assert.deepEqual(await slugs("zanzibarquux", { viewerId: null }), []);
       assert.deepEqual(await slugs("zanzibarquux"), []);
       assert.deepEqual(await slugs("zanzibarquux", { viewerId: stranger }), []);
+    });
+
+    it("answers the personal part of a search with the viewer's own private matches alone", async () => {
+      const own = await searchOwnNotes("zanzibarquux journey", { conferenceId: dockerconId, viewerId: owner });
+      assert.deepEqual(own.map((h) => h.slug), ["my-journey-to-go"]);
+      assert.ok(own[0]?.snippet?.includes(`${MARK_START}Zanzibarquux${MARK_END}`), `owner's snippet: ${own[0]?.snippet}`);
+      // Another person's private note never, and public matches (the title, a public note) are the cached page's.
+      assert.deepEqual(await searchOwnNotes("zanzibarquux", { conferenceId: dockerconId, viewerId: stranger }), []);
+      assert.deepEqual(await searchOwnNotes("honeypot", { conferenceId: dockerconId, viewerId: owner }), []);
+      assert.deepEqual(await searchOwnNotes("journey", { conferenceId: dockerconId, viewerId: stranger }), []);
+      // Kept to the conference asked about.
+      assert.deepEqual(await searchOwnNotes("zanzibarquux", { conferenceId: cafeConfId, viewerId: owner }), []);
     });
 
     it("never shows a private note's text to another viewer, even when the session matches", async () => {

@@ -3,33 +3,79 @@ import { mayBeSignedIn } from "../auth/session-cookie-name";
 
 /**
  * A few seconds of memory in front of Next.js for public pages and public API
- * answers requested without a session cookie: a burst of identical requests costs
- * one render, and the rest are answered without entering the framework
- * (docs/decisions/0005-static-public-pages.md). Only responses marked shareable
- * (`s-maxage`, no `Set-Cookie`; Next.js marks cached pages so, and the public API
- * says so itself) are kept, so nothing personal is ever stored or served to someone else.
+ * answers: a burst of identical requests costs one render, and the rest are
+ * answered without entering the framework (docs/decisions/0005-static-public-pages.md).
+ * Only answers to requests without a session cookie are kept, and only those marked
+ * shareable (`s-maxage`, no `Set-Cookie`; Next.js marks cached pages so, and the
+ * public API says so itself), so nothing personal is ever stored. A request with a
+ * session cookie may be served a kept answer, the same bytes Next.js would send it,
+ * unless the answer varies on `Cookie` (the JSON search does: signed in, it is
+ * personal); it is then marked private (docs/decisions/0017-signed-in-speed.md).
  */
 
-type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number; stamp: string | null };
+type Entry = { status: number; headers: Record<string, string | string[]>; body: Buffer; expires: number; variesOnCookie: boolean; stamp: string | null };
+
+/** What an answer to a request with a session cookie says, whatever it holds: no cache in front may keep it. */
+const privateAnswer = { "cache-control": "private, no-store" } as const;
+
+/**
+ * Marks every shareable answer (`s-maxage`) to a request with a session cookie
+ * private, as `serve` does for kept ones: a cached page sent to someone signed in is
+ * public in what it holds, but a cache in front that does not know the session
+ * cookie must not keep it.
+ */
+export function keepPrivateWhenSignedIn(req: IncomingMessage, res: ServerResponse): void {
+  if (!mayBeSignedIn(req.headers.cookie)) return;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const headers = rest.find((arg) => typeof arg === "object" && arg !== null && !Array.isArray(arg)) as Record<string, unknown> | undefined;
+    const cacheControl = String(headers?.["cache-control"] ?? headers?.["Cache-Control"] ?? res.getHeader("cache-control") ?? "");
+    // s-maxage is what invites a shared cache; static assets (public, immutable, hashed names) stay as they are.
+    if (/\bs-maxage\b/.test(cacheControl)) {
+      if (headers) for (const name of Object.keys(headers)) if (name.toLowerCase() === "cache-control") delete headers[name];
+      res.setHeader("cache-control", privateAnswer["cache-control"]);
+    }
+    return writeHead(status, ...rest);
+  }) as ServerResponse["writeHead"];
+}
 
 export type MicroCacheOptions = {
   ttlMs: number;
   maxEntries: number;
   maxBodyBytes: number;
+  /**
+   * Asks the server for `url` again without cookies (gzipped or not), so that its answer
+   * is kept anew. With it, a signed-in request for an answer that expired moments ago is
+   * served that answer while the request without cookies replaces it: answers are only
+   * ever kept from requests without a session cookie, so without this an audience that
+   * is all signed in would never find one fresh.
+   */
+  refresh?: (url: string, gzip: boolean) => Promise<void>;
   /** The program revision a URL's answer depends on (lib/server/program-revisions.ts): an entry whose stamp moved is not served. */
   stampOf?: (url: string) => string;
 };
 
-export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, stampOf }: MicroCacheOptions) {
+/** How long past its time a kept answer may still be served while it is being replaced, in TTLs. */
+const staleTtls = 5;
+
+export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, stampOf }: MicroCacheOptions) {
   const stampFor = (key: string) => (stampOf ? stampOf(key.slice(3)) : null);
   const entries = new Map<string, Entry>();
+  const refreshing = new Set<string>();
+
+  function refreshInBackground(key: string) {
+    if (!refresh || refreshing.has(key)) return;
+    refreshing.add(key);
+    refresh(key.slice(3), key.startsWith("gz ")).catch(() => {
+      // The next request renders it instead.
+    }).finally(() => refreshing.delete(key));
+  }
 
   function keyFor(req: IncomingMessage): string | null {
     if (ttlMs <= 0 || (req.method !== "GET" && req.method !== "HEAD")) return null;
     const url = req.url ?? "/";
     // Static assets are Next.js's to serve; sign-in and sign-out answers are never shared.
     if (url.startsWith("/_next/") || url.startsWith("/api/auth/")) return null;
-    if (mayBeSignedIn(req.headers.cookie)) return null;
     // Client-side navigations ask for other representations of the same URL.
     if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.headers["next-action"]) return null;
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -39,17 +85,33 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, stampOf }: M
   function serve(req: IncomingMessage, res: ServerResponse, key: string): boolean {
     const entry = entries.get(key);
     if (!entry) return false;
-    if (entry.expires < Date.now() || entry.stamp !== stampFor(key)) {
+    // An import moved the program since this was kept: never served again, not even while being replaced.
+    if (entry.stamp !== stampFor(key)) {
       entries.delete(key);
       return false;
     }
-    res.writeHead(entry.status, { ...entry.headers, "x-hallway-cache": "HIT" });
+    const personal = mayBeSignedIn(req.headers.cookie);
+    if (personal && entry.variesOnCookie) return false;
+    const now = Date.now();
+    let state = "HIT";
+    if (entry.expires < now) {
+      // Someone signed in: this answer, a few seconds old, while a request without cookies replaces it.
+      if (!personal || !refresh || entry.expires + staleTtls * ttlMs < now) {
+        entries.delete(key);
+        return false;
+      }
+      refreshInBackground(key);
+      state = "STALE";
+    }
+    const headers = personal ? { ...entry.headers, ...privateAnswer } : entry.headers;
+    res.writeHead(entry.status, { ...headers, "x-hallway-cache": state });
     res.end(req.method === "HEAD" ? undefined : entry.body);
     return true;
   }
 
-  /** Watches the response Next.js writes and keeps it when it is shareable. */
+  /** Watches the response Next.js writes and keeps it when it is shareable and was asked for without a session cookie. */
   function record(res: ServerResponse, key: string) {
+    if (mayBeSignedIn(res.req.headers.cookie)) return;
     // Taken before Next.js renders: what it renders is at least this revision.
     const stamp = stampFor(key);
     const chunks: Buffer[] = [];
@@ -95,7 +157,8 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, stampOf }: M
     }
     headers["content-length"] = String(size);
     entries.delete(key);
-    entries.set(key, { status: 200, headers, body: Buffer.concat(chunks, size), expires: Date.now() + ttlMs, stamp });
+    const variesOnCookie = /(^|,)\s*(cookie|\*)\s*(,|$)/i.test(String(res.getHeader("vary") ?? ""));
+    entries.set(key, { status: 200, headers, body: Buffer.concat(chunks, size), expires: Date.now() + ttlMs, variesOnCookie, stamp });
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   }
 

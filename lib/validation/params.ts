@@ -23,6 +23,13 @@ export const daySchema = z
 /** Free text is never rejected: anything typed is searched as text, and only a prefix of it matters. */
 export const searchTextSchema = z.string().transform((text) => text.slice(0, 500).trim());
 
+/**
+ * `/<conf>/search?q=…&mine=1` asks for the dynamic search page, which includes the
+ * viewer's private notes: the way to them without JavaScript, since the cached
+ * results page that every other search gets is the same for everyone.
+ */
+export const ownNotesSearchParam = "mine";
+
 export const scheduleParamsSchema = z.object({
   day: single(daySchema.optional()),
   track: single(slugSchema.optional()),

@@ -8,8 +8,9 @@ import { searchPageLimit } from "@/lib/search/settings";
 import { firstValue, searchTextSchema } from "@/lib/validation/params";
 import { SearchPage, searchTitle } from "@/components/search/search-page";
 
-// A signed-out visitor's search is sent by the proxy to ./results/[key], a cached page;
-// this one answers the empty form and signed-in people, whose private notes count too.
+// Every search is sent by the proxy to ./results/[key], a cached page, whose viewer's own
+// private matches the browser asks for after it; this one answers the empty form and
+// `&mine=1`, the way to one's private notes without JavaScript.
 const searchPageParams = z.object({
   q: z.preprocess(firstValue, searchTextSchema.optional()),
 });

@@ -1,5 +1,5 @@
 import { getViewerFromRequest } from "@/lib/auth/viewer";
-import { isCrossOriginWrite, jsonError, privateNoStore } from "@/lib/http";
+import { isCrossOriginWrite, jsonError, personalJson, privateNoStore } from "@/lib/http";
 import { getTimeZonePreference, saveTimeZonePreference } from "@/lib/preferences/time-zone";
 import { describeIssues } from "@/lib/validation/params";
 import { timeZonePreferenceSchema } from "@/lib/validation/time-zone";
@@ -11,7 +11,7 @@ const maxRequestBytes = 1_000;
 export async function GET(request: Request) {
   const viewer = await getViewerFromRequest(request);
   if (!viewer) return jsonError(401, "Sign in to keep your time zone with your account", privateNoStore);
-  return Response.json({ timeZone: await getTimeZonePreference(viewer.id) }, { headers: privateNoStore });
+  return personalJson({ timeZone: await getTimeZonePreference(viewer.id) });
 }
 
 export async function PUT(request: Request) {

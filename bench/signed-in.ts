@@ -1,0 +1,293 @@
+/**
+ * Signed in as fast as signed out (docs/decisions/0017-signed-in-speed.md): the same
+ * requests with and without a session, side by side on one server in one run, and
+ * each signed-in figure as a ratio of the signed-out floor, the cheapest dynamic
+ * answer (`GET /api/me/time-zone`, a 401 without a session).
+ */
+import autocannon from "autocannon";
+import { percentile } from "./search-latency";
+
+export type LoadFigures = {
+  requestsPerSecond: number;
+  /** Sequences (a page view: the page and what it fetches) per second. */
+  sequencesPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Latency of a whole sequence, first request sent to last answer read (as a browser waits). */
+  sequenceP50Ms: number | null;
+  sequenceP99Ms: number | null;
+  non2xx: number;
+  errors: number;
+  requests: number;
+  serverCpuMsPerRequest: number | null;
+};
+
+type Step = { path: string; method?: string; headers?: Record<string, string> };
+
+export const demoConference = "dockercon-eu-2017";
+const demoSession = "linuxkit-deep-dive";
+const notePath = `/api/conferences/${demoConference}/sessions/${demoSession}/note`;
+
+/**
+ * autocannon, each connection going through `steps` in order, again and again: one
+ * step is a plain load; several are what a browser asks for one page view. The
+ * sequence is timed from its first request's setup to its last answer.
+ */
+export async function loadSteps(
+  origin: string,
+  steps: Step[],
+  options: { connections: number; seconds: number; headers?: Record<string, string>; cpuMs?: () => number },
+): Promise<LoadFigures> {
+  const sequences: number[] = [];
+  const requests = steps.map((step, i) => ({
+    method: step.method ?? "GET",
+    path: step.path,
+    headers: { "accept-encoding": "gzip", ...options.headers, ...step.headers },
+    ...(steps.length > 1 && i === 0 ? { setupRequest: (request: object, context: { started?: number }) => ((context.started = performance.now()), request) } : {}),
+    ...(steps.length > 1 && i === steps.length - 1
+      ? { onResponse: (_status: number, _body: string, context: { started?: number }) => void (context.started !== undefined && sequences.push(performance.now() - context.started)) }
+      : {}),
+  }));
+  const cpuBefore = options.cpuMs?.();
+  const result = await autocannon({ url: origin, connections: options.connections, duration: options.seconds, timeout: 10, requests });
+  const cpuAfter = options.cpuMs?.();
+  sequences.sort((a, b) => a - b);
+  const total = result.requests.total;
+  return {
+    requestsPerSecond: result.requests.average,
+    sequencesPerSecond: result.requests.average / steps.length,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    sequenceP50Ms: steps.length > 1 ? percentile(sequences, 50) : null,
+    sequenceP99Ms: steps.length > 1 ? percentile(sequences, 99) : null,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    requests: total,
+    serverCpuMsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && total ? (cpuAfter - cpuBefore) / total : null,
+  };
+}
+
+/** A new account, signed in: its cookies as a browser sends them (the session cookie and the signed-in hint). */
+export async function signUpReader(origin: string, label: string): Promise<string> {
+  const response = await fetch(`${origin}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ name: `Bench ${label}`, email: `${label}-${Date.now()}@bench.invalid`, password: "a long enough passphrase" }),
+  });
+  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  return (response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+}
+
+async function must(response: Promise<Response>, what: string) {
+  const answer = await response;
+  if (!answer.ok) throw new Error(`${what}: ${answer.status} ${await answer.text()}`);
+  return answer;
+}
+
+/** What the reader has, so every personal answer carries something: a note, two stars, a zone, private notes that search finds. */
+async function furnish(origin: string, cookie: string, big: { conference: string; sessions: string[] }) {
+  const write = (path: string, method: string, body?: unknown, ifMatch?: string) =>
+    must(
+      fetch(origin + path, {
+        method,
+        headers: { cookie, origin, "content-type": "application/json", ...(ifMatch ? { "if-match": ifMatch } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+      `${method} ${path}`,
+    );
+  await write(notePath, "PUT", { body: "My own words on LinuxKit.", visibility: "private" }, '"0"');
+  await write(`/api/conferences/${demoConference}/me/stars/${demoSession}`, "PUT");
+  await write(`/api/conferences/${demoConference}/me/stars/general-session-day-1`, "PUT");
+  await write("/api/me/time-zone", "PUT", { timeZone: "America/New_York" });
+  for (const slug of big.sessions) {
+    await write(`/api/conferences/${big.conference}/sessions/${slug}/note`, "PUT", { body: `Private: ask about kubernetes operators at ${slug}.`, visibility: "private" }, '"0"');
+  }
+}
+
+export type SignedInFigures = Awaited<ReturnType<typeof measureSignedIn>>;
+
+/**
+ * Every row of the signed-in comparison but the closed-loop saves, which the caller
+ * runs (bench/note-saves.ts) and compares with `floor` here.
+ */
+export async function measureSignedIn(
+  origin: string,
+  options: { seconds: number; bigConference: string; bigSessions: string[]; searchQuery: string; cpuMs: () => number },
+) {
+  const { seconds, cpuMs } = options;
+  const cookie = await signUpReader(origin, "signed-in");
+  await furnish(origin, cookie, { conference: options.bigConference, sessions: options.bigSessions });
+  const signedIn = { cookie };
+  const warm = async (path: string, headers: Record<string, string> = {}) => {
+    for (let i = 0; i < 20; i++) await (await fetch(origin + path, { headers })).arrayBuffer();
+  };
+  const at50 = (steps: Step[], headers?: Record<string, string>) => loadSteps(origin, steps, { connections: 50, seconds, headers, cpuMs });
+
+  // The floor and the session check: the same trivial route, answered 401 and 200.
+  await warm("/api/me/time-zone");
+  await warm("/api/me/time-zone", signedIn);
+  const trivialOut = await at50([{ path: "/api/me/time-zone" }]);
+  const trivialIn = await at50([{ path: "/api/me/time-zone" }], signedIn);
+
+  // Each personal request a page makes, signed in.
+  const personal = [
+    { name: "my time zone", path: "/api/me/time-zone" },
+    { name: "my stars", path: `/api/conferences/${demoConference}/me/stars` },
+    { name: "my note", path: notePath },
+    { name: "who I am (header)", path: "/api/me" },
+  ];
+  const personalRows = [];
+  for (const row of personal) {
+    await warm(row.path, signedIn);
+    const body = await (await fetch(origin + row.path, { headers: signedIn })).text();
+    // The time zone is the trivial route itself, measured just above.
+    personalRows.push({ ...row, answer: body.slice(0, 80), ...(row.path === "/api/me/time-zone" ? trivialIn : await at50([{ path: row.path }], signedIn)) });
+  }
+
+  // A page view as a browser makes it: the session page, then what its components fetch on
+  // every view (the header's name, the stars, the note). The time zone is asked once per tab
+  // every five minutes (components/time/zone-preference.ts), so not on every view.
+  const page = `/${demoConference}/sessions/${demoSession}`;
+  await warm(page);
+  const pageOut = await at50([{ path: page }]);
+  const perView = personal.filter((row) => row.path !== "/api/me/time-zone");
+  const pageInSteps = [{ path: page }, ...perView.map((row) => ({ path: row.path }))];
+  const pageIn = await at50(pageInSteps, signedIn);
+
+  // Search on the big conference, 32 connections: the cached results page and, signed in, the personal answer after it.
+  const searchPage = `/${options.bigConference}/search?q=${encodeURIComponent(options.searchQuery)}`;
+  const ownMatches = `/api/conferences/${options.bigConference}/me/search?q=${encodeURIComponent(options.searchQuery)}`;
+  await warm(searchPage);
+  await warm(ownMatches, signedIn);
+  const own = (await (await fetch(origin + ownMatches, { headers: signedIn })).json()) as { sessions: { slug: string }[] };
+  const cachedPage = await (await fetch(origin + searchPage, { headers: signedIn })).text();
+  const searchOut = await loadSteps(origin, [{ path: searchPage }], { connections: 32, seconds, cpuMs });
+  const searchIn = await loadSteps(origin, [{ path: searchPage }, { path: ownMatches }], { connections: 32, seconds, headers: signedIn, cpuMs });
+
+  return {
+    trivial: { path: "/api/me/time-zone", signedOut: trivialOut, signedIn: trivialIn, ratio: trivialIn.requestsPerSecond / trivialOut.requestsPerSecond },
+    personal: personalRows.map((row) => ({ ...row, ratio: row.requestsPerSecond / trivialOut.requestsPerSecond })),
+    pageViews: { page, personalRequests: perView.map((row) => row.path), signedOut: pageOut, signedIn: pageIn },
+    search: {
+      query: options.searchQuery,
+      signedOut: searchOut,
+      signedIn: searchIn,
+      ownMatches: own.sessions.length,
+      ownMatchesExpected: options.bigSessions.length,
+      // The page is the public one: the reader's private words never in it.
+      cachedPageCarriesPrivateWords: cachedPage.includes("ask about kubernetes operators"),
+    },
+    floorRequestsPerSecond: trivialIn.requestsPerSecond,
+  };
+}
+
+/**
+ * Note saves at a fixed arrival rate (open loop): a save is due every 1/rate seconds
+ * whatever the server is doing, spread over `users` accounts and five demo sessions,
+ * and its latency runs from when it was due, so a slow server cannot hide its queue
+ * by slowing the client. A save due on a note whose previous save is still on its way
+ * waits for it (it needs its version). Then every acknowledged note is compared with
+ * the database, as in the closed loop.
+ */
+export async function measureOpenLoopSaves(origin: string, databaseFile: string, options: { rate: number; seconds: number; users: number }) {
+  const sessions = ["linuxkit-deep-dive", "general-session-day-1", "looking-under-the-hood-containerd", "my-journey-to-go", "taking-docker-to-production-what-you-need-to-know-and-decide"];
+  type Account = { email: string; cookie: string; versions: Map<string, number>; acknowledged: Map<string, string>; last: Map<string, Promise<void>> };
+  const accounts: Account[] = [];
+  for (let i = 0; i < options.users; i++) {
+    const email = `open-${Date.now()}-${i}@bench.invalid`;
+    const response = await must(
+      fetch(`${origin}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin },
+        body: JSON.stringify({ name: `Open ${i}`, email, password: "a long enough passphrase" }),
+      }),
+      `sign-up ${i}`,
+    );
+    const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+    accounts.push({ email, cookie, versions: new Map<string, number>(), acknowledged: new Map<string, string>(), last: new Map<string, Promise<void>>() });
+  }
+  await Promise.all(accounts.map(async (a) => (await fetch(`${origin}/api/conferences/${demoConference}/sessions/${sessions[0]}/note`, { headers: { cookie: a.cookie } })).arrayBuffer()));
+
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let failed = 0;
+  let offered = 0;
+  const started = performance.now();
+  const total = Math.round(options.rate * options.seconds);
+  const inFlight: Promise<void>[] = [];
+  const save = async (n: number, due: number) => {
+    const account = accounts[n % accounts.length]!;
+    const slug = sessions[Math.floor(n / accounts.length) % sessions.length]!;
+    const previous = account.last.get(slug);
+    const body = `Open-loop note ${n} on ${slug}: ${"words ".repeat(20 + (n % 30))}`;
+    const mine = (async () => {
+      await previous;
+      try {
+        const response = await fetch(`${origin}/api/conferences/${demoConference}/sessions/${slug}/note`, {
+          method: "PUT",
+          headers: { "content-type": "application/json", origin, cookie: account.cookie, "if-match": `"${account.versions.get(slug) ?? 0}"` },
+          body: JSON.stringify({ body, visibility: n % 4 === 0 ? "public" : "private" }),
+        });
+        const text = await response.text();
+        latencies.push(performance.now() - due);
+        if (response.status === 200) {
+          account.versions.set(slug, (JSON.parse(text) as { version: number }).version);
+          account.acknowledged.set(slug, body);
+        } else {
+          failed += 1;
+          if (failures.length < 5) failures.push(`${response.status} ${text.slice(0, 160)}`);
+        }
+      } catch (error) {
+        latencies.push(performance.now() - due);
+        failed += 1;
+        if (failures.length < 5) failures.push(String(error));
+      }
+    })();
+    account.last.set(slug, mine);
+    inFlight.push(mine);
+  };
+  // A timer that catches up: every save whose time has come is sent at once.
+  while (offered < total) {
+    const now = performance.now();
+    while (offered < total && started + (offered * 1000) / options.rate <= now) {
+      void save(offered, started + (offered * 1000) / options.rate);
+      offered += 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+  const elapsedSeconds = (performance.now() - started) / 1000;
+
+  const { default: Database } = await import("better-sqlite3");
+  const sqlite = new Database(databaseFile, { readonly: true });
+  const read = sqlite.prepare(
+    `SELECT n.body, n.version FROM "Note" n JOIN "User" u ON u.id = n."userId" JOIN "Session" s ON s.id = n."sessionId"
+     JOIN "Conference" c ON c.id = s."conferenceId" WHERE u.email = ? AND s.slug = ? AND c.slug = ?`,
+  );
+  let lost = 0;
+  let checked = 0;
+  for (const account of accounts) {
+    for (const [slug, body] of account.acknowledged) {
+      checked += 1;
+      const row = read.get(account.email, slug, demoConference) as { body: string; version: number } | undefined;
+      if (!row || row.body !== body || row.version !== account.versions.get(slug)) lost += 1;
+    }
+  }
+  sqlite.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    rate: options.rate,
+    seconds: options.seconds,
+    users: options.users,
+    offered: total,
+    saves: latencies.length - failed,
+    savesPerSecond: (latencies.length - failed) / elapsedSeconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies.at(-1) ?? NaN,
+    failed,
+    failures,
+    lost,
+    checked,
+  };
+}
