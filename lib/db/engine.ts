@@ -6,39 +6,14 @@
  * above lib/db and lib/search reaches the database through `db` and `readSql`
  * (lib/db/client.ts) and never learns which engine answered.
  */
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { DatabaseEngine, EngineName } from "./engine-contract";
 import { postgresEngine } from "./postgres";
 import { isPostgresUrl } from "./postgres-url";
 import { sqliteEngine } from "./sqlite";
 import { databaseUrl } from "./url";
 
-export type EngineName = "sqlite" | "postgresql";
-
-/** What an engine provides; a second engine is a second object of this shape beside SQLite's. */
-export type DatabaseEngine = {
-  name: EngineName;
-  /** The datasource provider, as schema.prisma and better-auth's Prisma adapter name it. */
-  provider: "sqlite" | "postgresql";
-  /** The driver adapter the Prisma client connects through, with the engine's settings for each connection. */
-  adapterFactory(url: string): SqlDriverAdapterFactory;
-  /**
-   * The Prisma client on that adapter. A generated client refuses another provider's adapter,
-   * so each engine has its own (lib/generated/prisma, lib/generated/prisma-pg), with the same
-   * models: typed as SQLite's, the one the code is written against.
-   */
-  createClient(url: string): PrismaClient;
-  /**
-   * A read-only query on the engine's fast path for hot reads, statements kept.
-   * Values come back as the driver gives them: convert dates and booleans with
-   * `new Date(...)` and `Boolean(...)`, which read every engine's spelling.
-   */
-  readSql<Row>(query: Prisma.Sql): Promise<Row[]>;
-  /** Closes what `readSql` opened; the next read opens it again. */
-  closeReader(): Promise<void>;
-  /** The folder an install keeps its own files in (the generated cookie key, lib/auth/secret.ts). */
-  stateDirectory(url: string): string;
-};
+export type { DatabaseEngine, EngineName } from "./engine-contract";
 
 // A Record, so that naming a second engine fails to compile until it has its implementation here.
 const engines: Record<EngineName, DatabaseEngine> = { sqlite: sqliteEngine, postgresql: postgresEngine };

@@ -9,7 +9,7 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client";
-import type { DatabaseEngine } from "./engine";
+import type { DatabaseEngine } from "./engine-contract";
 import { databaseUrl } from "./url";
 
 const timestampOid = 1114;

@@ -10,7 +10,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
-import type { DatabaseEngine } from "./engine";
+import type { DatabaseEngine } from "./engine-contract";
 import { databaseUrl, sqliteFilePath } from "./url";
 
 /** Every connection's: temporary tables in memory, and a page cache of up to 32 MB. */

@@ -5,6 +5,7 @@ import { toFtsQuery } from "./fts5";
 
 await setupTestDatabase();
 const { db } = await import("../db/client");
+const { seedDemo } = await import("../../prisma/seed");
 const { searchOwnNotes, searchSessions } = await import("../schedule/session-search");
 const { hostileInputs, searchContract } = await import("./search-contract");
 
@@ -61,4 +62,4 @@ describe("toFtsQuery", () => {
 });
 
 // The behaviour every search implementation shares (search-contract.ts), here on FTS5.
-searchContract({ db, searchSessions, searchOwnNotes });
+searchContract({ db, seedDemo, searchSessions, searchOwnNotes });

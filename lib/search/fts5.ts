@@ -5,7 +5,7 @@
  */
 import type { Db } from "../db/client";
 import { readRows } from "../db/sqlite";
-import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./engine";
+import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./contract";
 import { MARK_START } from "./marks";
 import { isShortTerm, searchTerms } from "./search-terms";
 

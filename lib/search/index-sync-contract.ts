@@ -1,13 +1,12 @@
 /**
  * The search index follows every write to the program and to notes, by the engine's own
  * triggers, never by application code: a contract every search implementation keeps, run by
- * search-index-sync.test.ts on SQLite and postgres-index-sync.test.ts on PostgreSQL. Import it
- * after the test database is set up: the seed reads DATABASE_URL when loaded.
+ * search-index-sync.test.ts on SQLite and postgres-index-sync.test.ts on PostgreSQL. The test file imports
+ * the seed after the test database is set up (it reads DATABASE_URL when loaded) and passes it in.
  */
 import assert from "node:assert/strict";
 import { afterEach, before, describe, it } from "node:test";
 import type { Db } from "../db/client";
-import { seedDemo } from "../../prisma/seed";
 import { loadProgram } from "../program/load-program";
 import { tinyProgram } from "../test/programs";
 import { createTestUser } from "../test/users";
@@ -18,6 +17,8 @@ export type IndexedSession = { id: bigint | number; title: string; subtitle: str
 
 export type IndexSyncContext = {
   db: Db;
+  /** prisma/seed's seedDemo, passed in by the test file that loaded it. */
+  seedDemo(options: { db: Db; log: (line: string) => void }): Promise<unknown>;
   searchSessions(text: string, options: SearchRequest): Promise<SearchResult[]>;
   /** Every session's row in the index, by id. */
   indexedSessions(): Promise<IndexedSession[]>;
@@ -25,7 +26,7 @@ export type IndexSyncContext = {
   checkIndex(): Promise<void>;
 };
 
-export function indexSyncContract({ db, searchSessions, indexedSessions, checkIndex }: IndexSyncContext) {
+export function indexSyncContract({ db, seedDemo, searchSessions, indexedSessions, checkIndex }: IndexSyncContext) {
   let conferenceId: number;
 
   const found = async (text: string, viewerId: string | null = null) =>

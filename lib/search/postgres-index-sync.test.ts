@@ -8,6 +8,7 @@ import type { IndexedSession } from "./index-sync-contract";
 
 const url = await setupPostgresTestDatabase();
 const { db } = await import("../db/client");
+const { seedDemo } = await import("../../prisma/seed");
 const { searchSessions } = await import("../schedule/session-search");
 const { indexSyncContract } = await import("./index-sync-contract");
 
@@ -15,6 +16,7 @@ if (url) {
   // What every search implementation keeps (index-sync-contract.ts), here on PostgreSQL.
   indexSyncContract({
     db,
+    seedDemo,
     searchSessions,
     indexedSessions: () =>
       db.$queryRawUnsafe<IndexedSession[]>(

@@ -7,6 +7,7 @@ const url = await setupPostgresTestDatabase();
 // Imported before any test is declared (the runner starts with the first one), and after
 // DATABASE_URL names the PostgreSQL database, which the client reads when first imported.
 const { db } = await import("../db/client");
+const { seedDemo } = await import("../../prisma/seed");
 const { searchOwnNotes, searchSessions } = await import("../schedule/session-search");
 const { searchContract } = await import("./search-contract");
 const { toSessionTsquery } = await import("./postgres");
@@ -18,4 +19,4 @@ describe("the PostgreSQL tsquery", { skip: url ? false : "no PostgreSQL server (
 });
 
 // The behaviour every search implementation shares (search-contract.ts), here on PostgreSQL.
-if (url) searchContract({ db, searchSessions, searchOwnNotes });
+if (url) searchContract({ db, seedDemo, searchSessions, searchOwnNotes });

@@ -7,7 +7,7 @@
  */
 import type { Db } from "../db/client";
 import { readPostgresRows } from "../db/postgres";
-import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./engine";
+import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./contract";
 import { MARK_END, MARK_START } from "./marks";
 import { isShortTerm, searchTerms } from "./search-terms";
 

@@ -1,13 +1,12 @@
 /**
  * What every search implementation must do (the contract of lib/search/engine.ts), written
  * once and run on each engine: by fts5.test.ts on SQLite and postgres.test.ts on PostgreSQL,
- * through searchSessions as the pages search. Import it after the test database is set up:
- * the seed reads DATABASE_URL when loaded.
+ * through searchSessions as the pages search. The test file imports the seed after the test
+ * database is set up (it reads DATABASE_URL when loaded) and passes it in.
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { Db } from "../db/client";
-import { seedDemo } from "../../prisma/seed";
 import { loadProgram } from "../program/load-program";
 import { tinyProgram } from "../test/programs";
 import { createTestUser } from "../test/users";
@@ -24,6 +23,8 @@ export type SearchRequest = { conferenceId: number; viewerId?: string | null; da
 
 export type SearchContext = {
   db: Db;
+  /** prisma/seed's seedDemo, passed in by the test file that loaded it. */
+  seedDemo(options: { db: Db; log: (line: string) => void }): Promise<unknown>;
   searchSessions(text: string, options: SearchRequest): Promise<SearchResult[]>;
   /** The personal part of a signed-in search: the viewer's own private-note matches alone. */
   searchOwnNotes(text: string, options: SearchRequest & { viewerId: string }): Promise<SearchResult[]>;
@@ -67,7 +68,7 @@ export const hostileInputs = [
 export const syntaxOnly = ['"', '""', "'", "*", "**", "^", "-", "+", ":", "(", ")", "()", "{}", "{ }:", "'; --", "\u0000", "🐳", "🐳🚀", "", " ", "\t\n  ", '"'.repeat(10_000), "*( ".repeat(3_500)];
 
 /** The behaviour of search over the demo conference and a few of its own. */
-export function searchContract({ db, searchSessions, searchOwnNotes }: SearchContext) {
+export function searchContract({ db, seedDemo, searchSessions, searchOwnNotes }: SearchContext) {
   describe("searching the demo conference", () => {
     let dockerconId: number;
     let cafeConfId: number;

@@ -8,6 +8,7 @@ import type { IndexedSession } from "./index-sync-contract";
 
 await setupTestDatabase();
 const { db } = await import("../db/client");
+const { seedDemo } = await import("../../prisma/seed");
 const { searchSessions } = await import("../schedule/session-search");
 const { indexSyncContract } = await import("./index-sync-contract");
 const { databaseEngine } = await import("../db/engine");
@@ -18,6 +19,7 @@ if (databaseEngine().name === "postgresql") {
   // What every search implementation keeps (index-sync-contract.ts), here on FTS5.
   indexSyncContract({
     db,
+    seedDemo,
     searchSessions,
     indexedSessions: () =>
       db.$queryRawUnsafe<IndexedSession[]>(`SELECT rowid AS id, title, subtitle, speakers, track, room, abstract, notes, scope FROM "session_search" ORDER BY rowid`),
