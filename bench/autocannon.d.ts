@@ -19,5 +19,11 @@ declare module "autocannon" {
     onResponse?: (status: number, body: string, context: Record<string, never>) => void;
   };
   export type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string>; requests?: Request[] };
-  export default function autocannon(options: Options): Promise<Result>;
+  /** A run under way: awaited for its result, or stopped early; every answer is reported as it comes. */
+  export type Instance = PromiseLike<Result> & {
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+    on(event: "reqError", listener: (error: Error) => void): Instance;
+    stop(): void;
+  };
+  export default function autocannon(options: Options): Instance;
 }

@@ -20,10 +20,12 @@ const targets = {
   // Signed in as fast as signed out (docs/decisions/0017-signed-in-speed.md).
   minSignedInRatio: 0.8, maxPersonalP99Ms: 100, minSignedInSearchPerSecond: 150, maxSignedInSearchP99Ms: 300,
   openLoopSavesPerSecond: 250, maxOpenLoopSaveP99Ms: 100, minClosedLoopSaveRatio: 0.9,
+  // A live program (docs/decisions/0014-live-program.md): pages stay fast while an import lands, and show it soon after.
+  maxDuringImportP99Ms: 200, maxSeenEverywhereMs: 5_000,
 };
-// BENCH_ONLY=signed-in: only the signed-in rows, on the bench database of an earlier run when there is one.
+// BENCH_ONLY=signed-in or live: only those rows, on the bench database of an earlier run when there is one.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== "signed-in") throw new Error('BENCH_ONLY can be "signed-in" (or unset, for everything)');
+if (only !== undefined && only !== "signed-in" && only !== "live") throw new Error('BENCH_ONLY can be "signed-in" or "live" (or unset, for everything)');
 const saveSeconds = Number(process.env.BENCH_SAVE_DURATION ?? 30);
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 if (!(durationSeconds > 0 && durationSeconds <= 300)) throw new Error("BENCH_DURATION must be a number of seconds, 1 to 300");
@@ -35,6 +37,7 @@ const { measureJsWeight } = await import("./js-weight");
 const { measureNoteSaves } = await import("./note-saves");
 const { measureOpenLoopSaves, measureSignedIn } = await import("./signed-in");
 const { measureExports, measureImport } = await import("./import-export");
+const { measureLiveImport } = await import("./live-import");
 const { db } = await import("../lib/db/client");
 
 const startedAt = new Date();
@@ -45,6 +48,10 @@ let bigNoteSessions: string[] = [];
 
 if (only === "signed-in") {
   await runSignedInOnly();
+  process.exit(0);
+}
+if (only === "live") {
+  await runLiveOnly();
   process.exit(0);
 }
 
@@ -62,13 +69,7 @@ const exportFigures = await measureExports(bigConference.slug);
 
 const day = bigConference.days[2]!;
 bigNoteSessions = await bigSessionsForNotes();
-const session = await db.session.findFirstOrThrow({
-  // Mid-afternoon of a middle day: the session page reads everything running in parallel.
-  where: { conference: { slug: bigConference.slug }, day: { date: day }, room: { slug: "room-120" } },
-  orderBy: { startsAt: "asc" },
-  skip: 25,
-  select: { slug: true },
-});
+const session = { slug: await bigSessionSlug() };
 await db.$disconnect();
 
 type Page = { name: string; path: string; minRps?: number; signedIn?: boolean };
@@ -91,6 +92,7 @@ const http = [];
 let jsWeight;
 let noteSaves;
 let signedIn;
+let live;
 try {
   // A fresh account, for the signed-in rows.
   const cookie = await signUpOverHttp(server.origin, { name: "Bench Reader", email: `reader-${Date.now()}@bench.invalid`, password: testPassword });
@@ -109,6 +111,7 @@ try {
   log(`Note saves: 50 signed-in users for ${saveSeconds} s …`);
   noteSaves = await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds);
   signedIn = await measureSignedInRows(server, noteSaves);
+  live = await measureLive(server, session.slug);
 } finally {
   await server.stop();
 }
@@ -128,6 +131,7 @@ const results = {
   jsWeight,
   noteSaves,
   signedIn,
+  live,
   importFigures,
   exportFigures,
   targets,
@@ -137,6 +141,105 @@ writeFileSync(path.join(benchDir, "results", "latest.json"), JSON.stringify(resu
 
 printReport(results);
 printSignedIn(signedIn!);
+printLive(live!);
+
+/** Mid-afternoon of a middle day: the session page reads everything running in parallel. */
+async function bigSessionSlug(): Promise<string> {
+  const row = await db.session.findFirstOrThrow({
+    where: { conference: { slug: bigConference.slug }, day: { date: bigConference.days[2]! }, room: { slug: "room-120" } },
+    orderBy: { startsAt: "asc" },
+    skip: 25,
+    select: { slug: true },
+  });
+  return row.slug;
+}
+
+/** The live-program rows: imports over HTTP and from the CLI while a demo page and two big-conference pages are under load. */
+async function measureLive(server: Awaited<ReturnType<typeof startServer>>, sessionSlug: string) {
+  const day = bigConference.days[2]!;
+  const livePages = [
+    { name: "demo schedule", path: "/dockercon-eu-2017/schedule" },
+    { name: "big day page", path: `/${bigConference.slug}/schedule?day=${day}` },
+    { name: "big session page", path: `/${bigConference.slug}/sessions/${sessionSlug}` },
+  ];
+  return { ...(await measureLiveImport(server, { databaseUrl, seconds: durationSeconds, pages: livePages, connectionsPerPage: 10, log })), targets };
+}
+
+async function runLiveOnly() {
+  if (existsSync(databaseFile)) {
+    log("Reusing bench/data/bench.db from an earlier run (delete it to generate it again) …");
+  } else {
+    log("Generating bench/data/bench.db …");
+    await generateBenchDatabase(databaseUrl);
+  }
+  const sessionSlug = await bigSessionSlug();
+  await db.$disconnect();
+  log("Starting the production server …");
+  const build = ensureBuild();
+  const server = await startServer(databaseUrl);
+  let figures;
+  try {
+    figures = await measureLive(server, sessionSlug);
+  } finally {
+    await server.stop();
+  }
+  const output = {
+    startedAt: startedAt.toISOString(),
+    machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
+    build,
+    durationSeconds,
+    serverErrors: server.errors(),
+    live: figures,
+  };
+  mkdirSync(path.join(benchDir, "results"), { recursive: true });
+  writeFileSync(path.join(benchDir, "results", "live.json"), JSON.stringify(output, null, 2) + "\n");
+  console.log(`\nHallway benchmark, live-program rows only · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore[0]!.toFixed(2)} before, ${output.machine.loadAverageAfter[0]!.toFixed(2)} after`);
+  console.log(`Build ${build.buildId}: ${build.built ? "built with \`next build\`" : "reused the existing .next build"}.\n`);
+  printLive(figures);
+  if (output.serverErrors.lineCount) console.log(`Server stderr: ${output.serverErrors.lineCount} lines; the first:\n  ${output.serverErrors.firstLines.slice(0, 6).join("\n  ")}`);
+}
+
+function printLive(r: Awaited<ReturnType<typeof measureLive>>) {
+  const ms = (n: number | null) => (n === null || Number.isNaN(n) ? "—" : `${n.toFixed(0)} ms`);
+  const seconds = (n: number | null) => (n === null ? "not seen in 30 s" : `${(n / 1000).toFixed(2)} s`);
+  const mark = (ok: boolean) => (ok ? "✓" : "✗");
+  const t = r.targets;
+  const quiet = r.windows[0]!;
+  const times = (p99: number, floor: number) => `${ms(p99)} (${(p99 / floor).toFixed(2)}×)`;
+  table(
+    `Pages under load while the program changes (one run: autocannon, ${r.connectionsPerPage} connections on each page, ${r.loadSeconds.toFixed(0)} s): p99 in each window, and as a multiple of the quiet window's`,
+    ["window", "length", "req/s", ...r.pages.map((p) => `${p.name} p99`), "all pages p50", "all pages p99", "non-2xx", "errors", "target", ""],
+    r.windows.map((w) => [
+      w.name, `${w.seconds.toFixed(2)} s`, w.all.requestsPerSecond.toFixed(0),
+      ...w.byPage.map((p, i) => (w === quiet ? ms(p.p99Ms) : times(p.p99Ms, quiet.byPage[i]!.p99Ms))),
+      ms(w.all.p50Ms), w === quiet ? ms(w.all.p99Ms) : times(w.all.p99Ms, quiet.all.p99Ms), String(w.all.non2xx), String(w.all.errors),
+      w.importing ? `p99 < ${t.maxDuringImportP99Ms} ms` : "", w.importing ? mark(w.all.requests > 0 && w.byPage.every((p) => p.p99Ms < t.maxDuringImportP99Ms) && w.all.non2xx === 0 && w.all.errors === 0) : "",
+    ]),
+  );
+  console.log(`Pages: ${r.pages.map((p) => `${p.name} ${p.path}`).join(" · ")}\n`);
+  const h = r.httpReimport;
+  const fresh = (s: typeof h.seen) => `${seconds(s.maxMs)} (${s.seen} of ${s.targets}; first ${seconds(s.firstMs)}, median ${seconds(s.p50Ms)})`;
+  const cpuOf = (name: string) => ms(r.windows.find((w) => w.name === name)?.serverCpuMs ?? null);
+  table(
+    `The generated program (${(r.bytes / 1024).toFixed(0)} KB, 1,000 events) into the running server, under that load`,
+    ["import", "time", "result", "server CPU", "every page shows it", "target", ""],
+    [
+      [`PUT /api/conferences/${r.conference}/program (new)`, ms(r.httpImport.ms), `${r.httpImport.added} added`, cpuOf("HTTP import, new conference"), "", "", ""],
+      [`PUT again, ${h.moved} sessions moved`, ms(h.ms), `${h.changed} changed, ${h.added} added, ${h.cancelled} cancelled`, cpuOf("HTTP re-import, 50 moved"), fresh(h.seen),
+        `within ${t.maxSeenEverywhereMs / 1000} s`, mark(h.changed === h.moved && h.beforeShowing === h.beforeTargets && h.seen.maxMs !== null && h.seen.maxMs <= t.maxSeenEverywhereMs)],
+      ["npm run import -- --help (Node, tsx and the CLI's modules starting: no import)", ms(r.cliStartup.ms), `exit ${r.cliStartup.exitCode}`, "", "", "", ""],
+      [`npm run import -- live-program.json (new, ${r.cliConference})`, ms(r.cliImport.ms), `exit ${r.cliImport.exitCode}: ${r.cliImport.summary.replace(/^.*\): /, "")}`, "", "", "exit 0", mark(r.cliImport.exitCode === 0)],
+      [`npm run import -- live-program.json (the ${h.moved} moved back)`, ms(r.cliMoveBack.ms), `exit ${r.cliMoveBack.exitCode}: ${r.cliMoveBack.summary.replace(/^.*\): /, "")}`, "", fresh(r.cliMoveBack.seen),
+        `exit 0, within ${t.maxSeenEverywhereMs / 1000} s`, mark(r.cliMoveBack.exitCode === 0 && r.cliMoveBack.seen.maxMs !== null && r.cliMoveBack.seen.maxMs <= t.maxSeenEverywhereMs)],
+    ],
+  );
+  const kinds = (s: typeof h.seen) => Object.entries(s.byKind).map(([kind, k]) => `${k.seen} of ${k.count} ${kind}s ${seconds(k.maxMs)}`).join(", ");
+  console.log(`Seen, from the moment the PUT was answered (the CLI: exited), the slowest of each kind: after the PUT ${kinds(h.seen)}; after the CLI ${kinds(r.cliMoveBack.seen)}.`);
+  console.log(`Rendering the ${h.seen.targets} pages again after the move cost the server ${ms(r.windows.find((w) => w.name.startsWith("polling"))?.serverCpuMs ?? null)} of CPU.`);
+  console.log(`Before the move, ${h.beforeShowing} of ${h.beforeTargets} pages showed the old time and room (read once, so the caches held them).`);
+  for (const cli of [r.cliImport, r.cliMoveBack]) if (cli.exitCode !== 0 || cli.stderr) console.log(`CLI stderr: ${cli.stderr}`);
+  console.log();
+}
 
 /** Private notes for the signed-in search: on three of the big conference's sessions. */
 async function bigSessionsForNotes(): Promise<string[]> {
