@@ -28,6 +28,9 @@ const connectionPragmas = `
   ${cachePragmas}
 `;
 
+/** How long a transaction's statements run back to back before other requests get a turn of the event loop. */
+const transactionSliceMs = 10;
+
 /** How long a connection waits for another process's write lock before giving up. */
 const busyTimeoutMs = 5_000;
 
@@ -88,6 +91,18 @@ function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
         done();
         throw error;
       }
+      // better-sqlite3 answers at once, so a long transaction (an import of 1,000 sessions) would
+      // otherwise run as one chain of resolved promises and hold the event loop for seconds: every
+      // few milliseconds it lets other requests in. They cannot write meanwhile (statements wait
+      // their turn above), but cached pages and the read connection serve them.
+      let ranSince = performance.now();
+      const breathing = async <T>(work: () => Promise<T>): Promise<T> => {
+        if (performance.now() - ranSince > transactionSliceMs) {
+          await new Promise((resolve) => setImmediate(resolve));
+          ranSince = performance.now();
+        }
+        return work();
+      };
       const ending = (end: () => Promise<void>) => async () => {
         try {
           await end();
@@ -99,8 +114,8 @@ function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
         provider: transaction.provider,
         adapterName: transaction.adapterName,
         options: transaction.options,
-        queryRaw: (query) => transaction.queryRaw(query),
-        executeRaw: (query) => transaction.executeRaw(query),
+        queryRaw: (query) => breathing(() => transaction.queryRaw(query)),
+        executeRaw: (query) => breathing(() => transaction.executeRaw(query)),
         commit: ending(() => transaction.commit()),
         rollback: ending(() => transaction.rollback()),
         createSavepoint: transaction.createSavepoint?.bind(transaction),
