@@ -58,7 +58,7 @@ export const href = {
   /** What is on now, or at `at` (an instant as the page's `?at=` reads it). */
   now: (conf: string, at?: string | null) => withQuery(`${conferencePath(conf)}/now`, { at }),
 
-  agenda: (conf: string, query?: { changed?: string; back?: string; calendar?: string; at?: string }, fragment?: string) =>
+  agenda: (conf: string, query?: { changed?: string; back?: string; calendar?: string; at?: string; seen?: "1" }, fragment?: string) =>
     withQuery(`${conferencePath(conf)}/me/agenda`, query, fragment),
   /** Where the star form posts without JavaScript. */
   agendaStar: (conf: string) => `${conferencePath(conf)}/me/agenda/star`,
@@ -77,6 +77,8 @@ export const href = {
     star: (conf: string, slug: string) => `/api/conferences/${segment(conf)}/me/stars/${segment(slug)}`,
     note: (conf: string, slug: string) => `/api/conferences/${segment(conf)}/sessions/${segment(slug)}/note`,
     calendar: (conf: string) => `/api/conferences/${segment(conf)}/me/calendar`,
+    /** My starred sessions that moved since I last saw (GET), and marking them seen (POST). */
+    moved: (conf: string) => `/api/conferences/${segment(conf)}/me/moved`,
     timeZone: () => "/api/me/time-zone",
     /** An organiser's upload of the whole program (docs/decisions/0014-live-program.md). */
     program: (conf: string, query?: { dryRun?: "1" }) => withQuery(`/api/conferences/${segment(conf)}/program`, query),

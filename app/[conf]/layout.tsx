@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getConference } from "@/lib/schedule/conference";
 import { ConferenceHeader } from "@/components/conference/conference-header";
 import { ZoneRewriter } from "@/components/time/zone-rewriter";
+import { MovedBanner } from "@/components/agenda/moved-banner";
 
 export default async function ConferenceLayout({ children, params }: LayoutProps<"/[conf]">) {
   const { conf } = await params;
@@ -10,6 +11,7 @@ export default async function ConferenceLayout({ children, params }: LayoutProps
   return (
     <>
       <ConferenceHeader conference={conference} />
+      <MovedBanner conferenceSlug={conference.slug} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-5 sm:px-6 sm:py-10">
         {children}
       </main>

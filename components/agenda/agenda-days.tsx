@@ -6,8 +6,11 @@ import { zonedTimeAttributes } from "@/components/time/time-attributes";
 import { StarButton } from "./star-button";
 import { href } from "@/lib/routes";
 
+/** What moved, per session id: the change in words, and the clashes the move made (docs/decisions/0019-your-talk-moved.md). */
+export type AgendaMoves = { lines: Map<number, string[]>; newClashes: Map<number, number[]> };
+
 /** My starred sessions under the conference's days, each with what it clashes with and the star that takes it off. */
-export function AgendaDays({ agenda, conference }: { agenda: Agenda; conference: { slug: string; timeZone: string } }) {
+export function AgendaDays({ agenda, conference, moves }: { agenda: Agenda; conference: { slug: string; timeZone: string }; moves?: AgendaMoves }) {
   const byId = new Map(agenda.sessions.map((session) => [session.id, session]));
   return (
     <div className="space-y-10">
@@ -24,6 +27,8 @@ export function AgendaDays({ agenda, conference }: { agenda: Agenda; conference:
                 session={session}
                 overlapping={session.overlaps.flatMap((id) => byId.get(id) ?? [])}
                 conference={conference}
+                moved={moves?.lines.get(session.id) ?? []}
+                newClashes={new Set(moves?.newClashes.get(session.id) ?? [])}
               />
             ))}
           </ol>
@@ -33,7 +38,13 @@ export function AgendaDays({ agenda, conference }: { agenda: Agenda; conference:
   );
 }
 
-function AgendaItem({ session, overlapping, conference }: { session: AgendaSession; overlapping: AgendaSession[]; conference: { slug: string; timeZone: string } }) {
+function AgendaItem({ session, overlapping, conference, moved, newClashes }: {
+  session: AgendaSession;
+  overlapping: AgendaSession[];
+  conference: { slug: string; timeZone: string };
+  moved: string[];
+  newClashes: ReadonlySet<number>;
+}) {
   const titleId = `agenda-title-${session.slug}`;
   const cancelled = session.status === "cancelled";
   return (
@@ -58,6 +69,12 @@ function AgendaItem({ session, overlapping, conference }: { session: AgendaSessi
             </Link>
           </h3>
           {session.speakers.length > 0 && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{session.speakers.map((s) => s.name).join(", ")}</p>}
+          {moved.length > 0 && (
+            <p className="mt-2 text-sm font-medium text-sky-800 dark:text-sky-200" data-moved>
+              <span className="mr-1 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide dark:bg-sky-900">Changed</span>
+              {moved.join(". ")}
+            </p>
+          )}
           {overlapping.length > 0 && (
             <p className="mt-2 text-sm font-medium text-amber-800 dark:text-amber-200">
               <span aria-hidden>⚠ </span>
@@ -68,6 +85,7 @@ function AgendaItem({ session, overlapping, conference }: { session: AgendaSessi
                   <a href={`#${other.slug}`} className="underline underline-offset-2">
                     {other.title}
                   </a>
+                  {newClashes.has(other.id) && <span> (new since the move)</span>}
                 </span>
               ))}
             </p>

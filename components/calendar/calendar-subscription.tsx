@@ -1,4 +1,5 @@
 import { href } from "@/lib/routes";
+import { reminderChoices } from "@/lib/validation/reminder";
 
 type Props = {
   conferenceSlug: string;
@@ -8,10 +9,12 @@ type Props = {
   /** The secret, only right after it was made: it is never stored in the clear, so never shown again. */
   freshToken: string | null;
   revoked: boolean;
+  /** The feed's reminder in minutes (0: none), when there is a feed. */
+  reminderMinutes: number | null;
 };
 
 /** Subscribe to my agenda from a calendar app; plain forms, so it works without JavaScript. */
-export function CalendarSubscription({ conferenceSlug, origin, active, freshToken, revoked }: Props) {
+export function CalendarSubscription({ conferenceSlug, origin, active, freshToken, revoked, reminderMinutes }: Props) {
   const action = href.api.calendar(conferenceSlug);
   const button = "rounded-lg border border-zinc-300 px-3 py-2 text-sm font-semibold hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
   const feedUrl = freshToken ? `${origin}${href.agendaFeed(conferenceSlug, freshToken)}` : null;
@@ -47,6 +50,24 @@ export function CalendarSubscription({ conferenceSlug, origin, active, freshToke
           </form>
         )}
       </div>
+      {active && (
+        <form method="post" action={action} className="mt-4 flex flex-wrap items-center gap-2 text-sm">
+          <input type="hidden" name="action" value="reminder" />
+          <label htmlFor="feed-reminder" className="font-medium">
+            Reminder in your calendar
+          </label>
+          <select id="feed-reminder" name="minutes" defaultValue={String(reminderMinutes ?? 10)} className="rounded-lg border border-zinc-300 bg-white px-2 py-1.5 dark:border-zinc-700 dark:bg-zinc-950">
+            {reminderChoices.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {minutes === 0 ? "None" : `${minutes} minutes before`}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className={button}>
+            Save reminder
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -31,11 +31,23 @@ export async function hasCalendarToken(userId: string, conferenceId: number): Pr
 }
 
 /** Whose feed a secret opens, for that conference only; null when it is unknown or revoked. */
-export async function userForCalendarToken(conferenceSlug: string, token: string): Promise<{ userId: string; conferenceId: number } | null> {
+export async function userForCalendarToken(conferenceSlug: string, token: string): Promise<{ userId: string; conferenceId: number; reminderMinutes: number } | null> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
   const row = await db.calendarToken.findUnique({
     where: { tokenHash: hash(token) },
-    select: { userId: true, conference: { select: { id: true, slug: true } } },
+    select: { userId: true, reminderMinutes: true, conference: { select: { id: true, slug: true } } },
   });
-  return row && row.conference.slug === conferenceSlug ? { userId: row.userId, conferenceId: row.conference.id } : null;
+  return row && row.conference.slug === conferenceSlug ? { userId: row.userId, conferenceId: row.conference.id, reminderMinutes: row.reminderMinutes } : null;
+}
+
+/** My feed's reminder (minutes before each session, 0 for none); null when I have no feed at this conference. */
+export async function getCalendarReminder(userId: string, conferenceId: number): Promise<number | null> {
+  const row = await db.calendarToken.findUnique({ where: { userId_conferenceId: { userId, conferenceId } }, select: { reminderMinutes: true } });
+  return row?.reminderMinutes ?? null;
+}
+
+/** Sets my feed's reminder; false when I have no feed at this conference to set it on. */
+export async function setCalendarReminder(userId: string, conferenceId: number, minutes: number): Promise<boolean> {
+  const { count } = await db.calendarToken.updateMany({ where: { userId, conferenceId }, data: { reminderMinutes: minutes } });
+  return count > 0;
 }

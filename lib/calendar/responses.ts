@@ -12,7 +12,7 @@ import { privateNoStore, publicOrigin, sharedPublic } from "../http";
 export async function calendarResponse(
   request: Request,
   conferenceSlug: string,
-  options: { name: (conferenceName: string) => string; slugs?: string[]; filename: string; personal?: boolean },
+  options: { name: (conferenceName: string) => string; slugs?: string[]; filename: string; personal?: boolean; reminderMinutes?: number },
 ): Promise<{ response: Response; sessionCount: number } | null> {
   const calendar = await readCalendar(db, conferenceSlug, { slugs: options.slugs });
   if (!calendar) return null;
@@ -23,6 +23,7 @@ export async function calendarResponse(
     conference: calendar.conference,
     uidDomain: new URL(origin).hostname,
     baseUrl: origin,
+    reminderMinutes: options.reminderMinutes,
   });
   const response = new Response(text, {
     headers: {

@@ -98,6 +98,27 @@ describe("calendarForSessions", () => {
     }
   });
 
+  it("rings a VALARM the chosen minutes before each session that is on, and none when none is chosen", async () => {
+    const calendar = await readCalendar(db, demoSlug);
+    assert.ok(calendar);
+    const cancelled = { ...calendar.sessions[0]!, status: "cancelled" };
+    const sessions = [cancelled, ...calendar.sessions.slice(1, 4)];
+    const feed = (reminderMinutes?: number) => parseCalendar(calendarForSessions({ name: "Mine", uidDomain, baseUrl, ...calendar, sessions, reminderMinutes })).events;
+    for (const minutes of [5, 10, 30]) {
+      const [off, ...on] = feed(minutes);
+      assert.equal(off!.vevent.getAllSubcomponents("valarm").length, 0, "a cancelled session rings for nothing");
+      for (const event of on) {
+        const [alarm, ...more] = event.vevent.getAllSubcomponents("valarm");
+        assert.ok(alarm && more.length === 0, "one alarm per session");
+        assert.equal(alarm.getFirstPropertyValue("action"), "DISPLAY");
+        assert.equal(alarm.getFirstPropertyValue("description"), event.summary);
+        const trigger = alarm.getFirstPropertyValue("trigger") as ICAL.Duration;
+        assert.equal(trigger.toSeconds(), -minutes * 60);
+      }
+    }
+    for (const none of [undefined, 0]) assert.ok(feed(none).every((event) => event.vevent.getAllSubcomponents("valarm").length === 0));
+  });
+
   it("writes the same bytes for the same sessions", async () => {
     assert.equal((await feedFor(demoSlug)).text, (await feedFor(demoSlug)).text);
   });

@@ -34,9 +34,11 @@ export type CalendarInput = {
   uidDomain: string;
   /** Origin Hallway is served from, for each event's URL. */
   baseUrl: string;
+  /** A VALARM this many minutes before each session that is on (a personal feed's choice); none when absent or 0. */
+  reminderMinutes?: number;
 };
 
-export function calendarForSessions({ name, sessions, conference, uidDomain, baseUrl }: CalendarInput): string {
+export function calendarForSessions({ name, sessions, conference, uidDomain, baseUrl, reminderMinutes }: CalendarInput): string {
   const origin = baseUrl.replace(/\/+$/, "");
   const lines = [
     "BEGIN:VCALENDAR",
@@ -63,6 +65,10 @@ export function calendarForSessions({ name, sessions, conference, uidDomain, bas
       `URL:${origin}${href.session(conference.slug, s.slug)}`,
       ...(s.track ? [`CATEGORIES:${escapeText(s.track.name)}`] : []),
       `STATUS:${s.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
+      // Relative to DTSTART, so a moved session's reminder moves with it; a cancelled one rings for nothing.
+      ...(reminderMinutes && s.status !== "cancelled"
+        ? ["BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(s.title)}`, `TRIGGER:-PT${reminderMinutes}M`, "END:VALARM"]
+        : []),
       "END:VEVENT",
     );
   }

@@ -14,6 +14,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/confe
     slugs: await listStarredSessionSlugs(owner.userId, owner.conferenceId),
     filename: "agenda.ics",
     personal: true,
+    reminderMinutes: owner.reminderMinutes,
   });
   return calendar?.response ?? jsonError(404, "No such calendar");
 }
