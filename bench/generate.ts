@@ -178,14 +178,7 @@ export async function generateBenchDatabase(url: string) {
     const used = process.cpuUsage(cpu);
     cpuSeconds[name] = (used.user + used.system) / 1e6;
   };
-  await stage("migrate", () => {
-    const migrate = spawnSync(
-      process.execPath,
-      ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", path.join(import.meta.dirname, "migrate.ts"), url],
-      { stdio: "inherit" },
-    );
-    if (migrate.status !== 0) throw new Error(`bench/migrate.ts failed with exit code ${migrate.status}`);
-  });
+  await stage("migrate", () => migrateBenchDatabase(url));
   await stage("demo", () => seedDemo({ db }));
   const random = seededRandom(2026);
   await stage("program", () => loadProgram(db, syntheticProgram(random)));
@@ -199,4 +192,14 @@ export async function generateBenchDatabase(url: string) {
     sessions: await count("Session"), speakers: await count("Speaker"), users: await count("User"), notes: await count("Note"),
   };
   return { counts, seconds, cpuSeconds };
+}
+
+/** Applies the pending migrations in a process of its own (bench/migrate.ts says why), as the server does at start. */
+export function migrateBenchDatabase(url: string) {
+  const migrate = spawnSync(
+    process.execPath,
+    ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", path.join(import.meta.dirname, "migrate.ts"), url],
+    { stdio: "inherit" },
+  );
+  if (migrate.status !== 0) throw new Error(`bench/migrate.ts failed with exit code ${migrate.status}`);
 }

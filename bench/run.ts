@@ -30,7 +30,7 @@ const saveSeconds = Number(process.env.BENCH_SAVE_DURATION ?? 30);
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 if (!(durationSeconds > 0 && durationSeconds <= 300)) throw new Error("BENCH_DURATION must be a number of seconds, 1 to 300");
 
-const { bigConference, generateBenchDatabase } = await import("./generate");
+const { bigConference, generateBenchDatabase, migrateBenchDatabase } = await import("./generate");
 type SearchFigures = Awaited<ReturnType<(typeof import("./search-latency"))["measureSearchLatency"]>>;
 const { ensureBuild, loadTest, startServer, warmUp } = await import("./http-load");
 const { measureJsWeight } = await import("./js-weight");
@@ -165,13 +165,19 @@ async function measureLive(server: Awaited<ReturnType<typeof startServer>>, sess
   return { ...(await measureLiveImport(server, { databaseUrl, seconds: durationSeconds, pages: livePages, connectionsPerPage: 10, log })), targets };
 }
 
-async function runLiveOnly() {
+/** For the BENCH_ONLY rows: an earlier run's database, migrated as a server would migrate it at start, or a new one. */
+async function reuseOrGenerateBenchDatabase() {
   if (existsSync(databaseFile)) {
-    log("Reusing bench/data/bench.db from an earlier run (delete it to generate it again) …");
+    log("Reusing bench/data/bench.db from an earlier run (delete it to generate it again), with any new migrations applied …");
+    migrateBenchDatabase(databaseUrl);
   } else {
     log("Generating bench/data/bench.db …");
     await generateBenchDatabase(databaseUrl);
   }
+}
+
+async function runLiveOnly() {
+  await reuseOrGenerateBenchDatabase();
   const sessionSlug = await bigSessionSlug();
   await db.$disconnect();
   log("Starting the production server …");
@@ -265,12 +271,7 @@ async function measureSignedInRows(server: Awaited<ReturnType<typeof startServer
 }
 
 async function runSignedInOnly() {
-  if (existsSync(databaseFile)) {
-    log("Reusing bench/data/bench.db from an earlier run (delete it to generate it again) …");
-  } else {
-    log("Generating bench/data/bench.db …");
-    await generateBenchDatabase(databaseUrl);
-  }
+  await reuseOrGenerateBenchDatabase();
   bigNoteSessions = await bigSessionsForNotes();
   await db.$disconnect();
   log("Starting the production server …");

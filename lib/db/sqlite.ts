@@ -29,7 +29,7 @@ const connectionPragmas = `
 `;
 
 /** How long a transaction's statements run back to back before other requests get a turn of the event loop. */
-const transactionSliceMs = 10;
+const transactionSliceMs = 2;
 
 /** How long a connection waits for another process's write lock before giving up. */
 const busyTimeoutMs = 5_000;
@@ -93,7 +93,7 @@ function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
       }
       // better-sqlite3 answers at once, so a long transaction (an import of 1,000 sessions) would
       // otherwise run as one chain of resolved promises and hold the event loop for seconds: every
-      // few milliseconds it lets other requests in. They cannot write meanwhile (statements wait
+      // couple of milliseconds it lets other requests in. They cannot write meanwhile (statements wait
       // their turn above), but cached pages and the read connection serve them.
       let ranSince = performance.now();
       const breathing = async <T>(work: () => Promise<T>): Promise<T> => {
