@@ -22,68 +22,54 @@ type Result = {
   checked: number;
 };
 
-const conference = "dockercon-eu-2017";
-const sessions = ["linuxkit-deep-dive", "general-session-day-1", "looking-under-the-hood-containerd", "my-journey-to-go", "taking-docker-to-production-what-you-need-to-know-and-decide"];
+/** The demo conference's sessions every bench saver writes notes on. */
+export const noteConference = "dockercon-eu-2017";
+export const noteSessions = ["linuxkit-deep-dive", "general-session-day-1", "looking-under-the-hood-containerd", "my-journey-to-go", "taking-docker-to-production-what-you-need-to-know-and-decide"];
 
-export async function measureNoteSaves(origin: string, databaseFile: string, users = 50, seconds = 30): Promise<Result> {
-  const accounts = [];
+/** A bench user: their cookie, the version of each note they last saved, and what the server acknowledged. */
+export type Saver = { email: string; cookie: string; versions: Map<string, number>; acknowledged: Map<string, string> };
+
+/**
+ * Signs `users` savers up, then has each read their first note, as the session page does when it
+ * opens: fetch opens its pooled connections one at a time, and without this the first saves of a
+ * run would measure connection set-up against a busy server rather than saving.
+ */
+export async function signUpSavers(origin: string, name: string, users: number): Promise<Saver[]> {
+  const savers: Saver[] = [];
   for (let i = 0; i < users; i++) {
-    const email = `saver-${Date.now()}-${i}@bench.invalid`;
-    const cookie = await signUpOverHttp(origin, { name: `Saver ${i}`, email, password: testPassword });
-    accounts.push({ email, cookie, versions: new Map<string, number>(), acknowledged: new Map<string, string>() });
+    const email = `${name.toLowerCase()}-${Date.now()}-${i}@bench.invalid`;
+    const cookie = await signUpOverHttp(origin, { name: `${name} ${i}`, email, password: testPassword });
+    savers.push({ email, cookie, versions: new Map(), acknowledged: new Map() });
   }
-
-  // Each user first reads their note, as the session page does when it opens: fetch opens its
-  // pooled connections one at a time, and without this the first saves of the run would
-  // measure connection set-up against a busy server rather than saving.
   await Promise.all(
-    accounts.map(async (account) => {
-      const response = await fetch(`${origin}/api/conferences/${conference}/sessions/${sessions[0]}/note`, { headers: { cookie: account.cookie } });
+    savers.map(async (saver) => {
+      const response = await fetch(`${origin}/api/conferences/${noteConference}/sessions/${noteSessions[0]}/note`, { headers: { cookie: saver.cookie } });
       await response.arrayBuffer();
     }),
   );
+  return savers;
+}
 
-  const latencies: number[] = [];
-  const failures: string[] = [];
-  let failed = 0;
-  const deadline = performance.now() + seconds * 1000;
-  await Promise.all(
-    accounts.map(async (account, u) => {
-      let n = 0;
-      while (performance.now() < deadline) {
-        const slug = sessions[n % sessions.length]!;
-        const body = `Note ${n} by saver ${u} on ${slug}: ${"words ".repeat(20 + (n % 30))}`;
-        const started = performance.now();
-        try {
-          const response = await fetch(`${origin}/api/conferences/${conference}/sessions/${slug}/note`, {
-            method: "PUT",
-            headers: {
-              "content-type": "application/json",
-              origin,
-              cookie: account.cookie,
-              "if-match": `"${account.versions.get(slug) ?? 0}"`,
-            },
-            body: JSON.stringify({ body, visibility: n % 4 === 0 ? "public" : "private" }),
-          });
-          const text = await response.text();
-          latencies.push(performance.now() - started);
-          if (response.status === 200) {
-            account.versions.set(slug, (JSON.parse(text) as { version: number }).version);
-            account.acknowledged.set(slug, body);
-          } else {
-            failed += 1;
-            if (failures.length < 5) failures.push(`${response.status} ${text.slice(0, 160)}`);
-          }
-        } catch (error) {
-          failed += 1;
-          if (failures.length < 5) failures.push(String(error));
-        }
-        n += 1;
-      }
-    }),
-  );
+/** One save through the notes API with the version the saver last saw; null when it was stored, else why not. */
+export async function putNote(origin: string, saver: Saver, slug: string, body: string, visibility: "public" | "private"): Promise<string | null> {
+  try {
+    const response = await fetch(`${origin}/api/conferences/${noteConference}/sessions/${slug}/note`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", origin, cookie: saver.cookie, "if-match": `"${saver.versions.get(slug) ?? 0}"` },
+      body: JSON.stringify({ body, visibility }),
+    });
+    const text = await response.text();
+    if (response.status !== 200) return `${response.status} ${text.slice(0, 160)}`;
+    saver.versions.set(slug, (JSON.parse(text) as { version: number }).version);
+    saver.acknowledged.set(slug, body);
+    return null;
+  } catch (error) {
+    return String(error);
+  }
+}
 
-  // Every acknowledged save must be what the database holds now (each user is the only writer of their notes).
+/** Every acknowledged save must be what the database holds now (each saver is the only writer of their notes). */
+export function countLostSaves(databaseFile: string, savers: Saver[]): { lost: number; checked: number } {
   const sqlite = new Database(databaseFile, { readonly: true });
   let lost = 0;
   let checked = 0;
@@ -91,14 +77,42 @@ export async function measureNoteSaves(origin: string, databaseFile: string, use
     `SELECT n.body, n.version FROM "Note" n JOIN "User" u ON u.id = n."userId" JOIN "Session" s ON s.id = n."sessionId"
      JOIN "Conference" c ON c.id = s."conferenceId" WHERE u.email = ? AND s.slug = ? AND c.slug = ?`,
   );
-  for (const account of accounts) {
-    for (const [slug, body] of account.acknowledged) {
+  for (const saver of savers) {
+    for (const [slug, body] of saver.acknowledged) {
       checked += 1;
-      const row = read.get(account.email, slug, conference) as { body: string; version: number } | undefined;
-      if (!row || row.body !== body || row.version !== account.versions.get(slug)) lost += 1;
+      const row = read.get(saver.email, slug, noteConference) as { body: string; version: number } | undefined;
+      if (!row || row.body !== body || row.version !== saver.versions.get(slug)) lost += 1;
     }
   }
   sqlite.close();
+  return { lost, checked };
+}
+
+export async function measureNoteSaves(origin: string, databaseFile: string, users = 50, seconds = 30): Promise<Result> {
+  const savers = await signUpSavers(origin, "Saver", users);
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  let failed = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    savers.map(async (saver, u) => {
+      let n = 0;
+      while (performance.now() < deadline) {
+        const slug = noteSessions[n % noteSessions.length]!;
+        const body = `Note ${n} by saver ${u} on ${slug}: ${"words ".repeat(20 + (n % 30))}`;
+        const started = performance.now();
+        const failure = await putNote(origin, saver, slug, body, n % 4 === 0 ? "public" : "private");
+        latencies.push(performance.now() - started);
+        if (failure) {
+          failed += 1;
+          if (failures.length < 5) failures.push(failure);
+        }
+        n += 1;
+      }
+    }),
+  );
+
+  const { lost, checked } = countLostSaves(databaseFile, savers);
   latencies.sort((a, b) => a - b);
   return {
     users,

@@ -4,6 +4,7 @@
  * page ships. Prints a table with each target and writes bench/results/latest.json.
  * What is measured and why: bench/README.md.
  */
+import type { Server } from "./http-load";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -155,7 +156,7 @@ async function bigSessionSlug(): Promise<string> {
 }
 
 /** The live-program rows: imports over HTTP and from the CLI while a demo page and two big-conference pages are under load. */
-async function measureLive(server: Awaited<ReturnType<typeof startServer>>, sessionSlug: string) {
+async function measureLive(server: Server, sessionSlug: string) {
   const day = bigConference.days[2]!;
   const livePages = [
     { name: "demo schedule", path: "/dockercon-eu-2017/schedule" },
@@ -179,13 +180,21 @@ async function reuseOrGenerateBenchDatabase() {
 async function runLiveOnly() {
   await reuseOrGenerateBenchDatabase();
   const sessionSlug = await bigSessionSlug();
+  await runRowsOnly("live", "live", (server) => measureLive(server, sessionSlug), printLive);
+}
+
+/**
+ * The BENCH_ONLY runs: the production server on the bench database, one set of rows measured,
+ * written to bench/results/<title>.json beside the machine's figures, and printed.
+ */
+async function runRowsOnly<Figures>(title: string, key: "live" | "signedIn", measure: (server: Server) => Promise<Figures>, print: (figures: Figures) => void) {
   await db.$disconnect();
   log("Starting the production server …");
   const build = ensureBuild();
   const server = await startServer(databaseUrl);
-  let figures;
+  let figures: Figures;
   try {
-    figures = await measureLive(server, sessionSlug);
+    figures = await measure(server);
   } finally {
     await server.stop();
   }
@@ -194,14 +203,15 @@ async function runLiveOnly() {
     machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
     build,
     durationSeconds,
+    saveSeconds,
     serverErrors: server.errors(),
-    live: figures,
+    [key]: figures,
   };
   mkdirSync(path.join(benchDir, "results"), { recursive: true });
-  writeFileSync(path.join(benchDir, "results", "live.json"), JSON.stringify(output, null, 2) + "\n");
-  console.log(`\nHallway benchmark, live-program rows only · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore[0]!.toFixed(2)} before, ${output.machine.loadAverageAfter[0]!.toFixed(2)} after`);
+  writeFileSync(path.join(benchDir, "results", `${title}.json`), JSON.stringify(output, null, 2) + "\n");
+  console.log(`\nHallway benchmark, ${key === "live" ? "live-program" : "signed-in"} rows only · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore[0]!.toFixed(2)} before, ${output.machine.loadAverageAfter[0]!.toFixed(2)} after`);
   console.log(`Build ${build.buildId}: ${build.built ? "built with \`next build\`" : "reused the existing .next build"}.\n`);
-  printLive(figures);
+  print(figures);
   if (output.serverErrors.lineCount) console.log(`Server stderr: ${output.serverErrors.lineCount} lines; the first:\n  ${output.serverErrors.firstLines.slice(0, 6).join("\n  ")}`);
 }
 
@@ -273,31 +283,7 @@ async function measureSignedInRows(server: Awaited<ReturnType<typeof startServer
 async function runSignedInOnly() {
   await reuseOrGenerateBenchDatabase();
   bigNoteSessions = await bigSessionsForNotes();
-  await db.$disconnect();
-  log("Starting the production server …");
-  const build = ensureBuild();
-  const server = await startServer(databaseUrl);
-  let figures;
-  try {
-    figures = await measureSignedInRows(server);
-  } finally {
-    await server.stop();
-  }
-  const output = {
-    startedAt: startedAt.toISOString(),
-    machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
-    build,
-    durationSeconds,
-    saveSeconds,
-    serverErrors: server.errors(),
-    signedIn: figures,
-  };
-  mkdirSync(path.join(benchDir, "results"), { recursive: true });
-  writeFileSync(path.join(benchDir, "results", "signed-in.json"), JSON.stringify(output, null, 2) + "\n");
-  console.log(`\nHallway benchmark, signed-in rows only · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore[0]!.toFixed(2)} before, ${output.machine.loadAverageAfter[0]!.toFixed(2)} after`);
-  console.log(`Build ${build.buildId}: ${build.built ? "built with \`next build\`" : "reused the existing .next build"}.\n`);
-  printSignedIn(figures);
-  if (output.serverErrors.lineCount) console.log(`Server stderr: ${output.serverErrors.lineCount} lines; the first:\n  ${output.serverErrors.firstLines.slice(0, 6).join("\n  ")}`);
+  await runRowsOnly("signed-in", "signedIn", measureSignedInRows, printSignedIn);
 }
 
 function printSignedIn(r: Awaited<ReturnType<typeof measureSignedInRows>>) {

@@ -5,6 +5,8 @@
  * answer (`GET /api/me/time-zone`, a 401 without a session).
  */
 import autocannon from "autocannon";
+import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
+import { countLostSaves, noteConference, noteSessions, putNote, signUpSavers } from "./note-saves";
 import { percentile } from "./search-latency";
 
 export type LoadFigures = {
@@ -24,7 +26,7 @@ export type LoadFigures = {
 
 type Step = { path: string; method?: string; headers?: Record<string, string> };
 
-export const demoConference = "dockercon-eu-2017";
+export const demoConference = noteConference;
 const demoSession = "linuxkit-deep-dive";
 const notePath = `/api/conferences/${demoConference}/sessions/${demoSession}/note`;
 
@@ -68,14 +70,8 @@ export async function loadSteps(
 }
 
 /** A new account, signed in: its cookies as a browser sends them (the session cookie and the signed-in hint). */
-export async function signUpReader(origin: string, label: string): Promise<string> {
-  const response = await fetch(`${origin}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ name: `Bench ${label}`, email: `${label}-${Date.now()}@bench.invalid`, password: "a long enough passphrase" }),
-  });
-  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  return (response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+export function signUpReader(origin: string, label: string): Promise<string> {
+  return signUpOverHttp(origin, { name: `Bench ${label}`, email: `${label}-${Date.now()}@bench.invalid`, password: testPassword });
 }
 
 async function must(response: Promise<Response>, what: string) {
@@ -190,23 +186,7 @@ export async function measureSignedIn(
  * the database, as in the closed loop.
  */
 export async function measureOpenLoopSaves(origin: string, databaseFile: string, options: { rate: number; seconds: number; users: number }) {
-  const sessions = ["linuxkit-deep-dive", "general-session-day-1", "looking-under-the-hood-containerd", "my-journey-to-go", "taking-docker-to-production-what-you-need-to-know-and-decide"];
-  type Account = { email: string; cookie: string; versions: Map<string, number>; acknowledged: Map<string, string>; last: Map<string, Promise<void>> };
-  const accounts: Account[] = [];
-  for (let i = 0; i < options.users; i++) {
-    const email = `open-${Date.now()}-${i}@bench.invalid`;
-    const response = await must(
-      fetch(`${origin}/api/auth/sign-up/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin },
-        body: JSON.stringify({ name: `Open ${i}`, email, password: "a long enough passphrase" }),
-      }),
-      `sign-up ${i}`,
-    );
-    const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
-    accounts.push({ email, cookie, versions: new Map<string, number>(), acknowledged: new Map<string, string>(), last: new Map<string, Promise<void>>() });
-  }
-  await Promise.all(accounts.map(async (a) => (await fetch(`${origin}/api/conferences/${demoConference}/sessions/${sessions[0]}/note`, { headers: { cookie: a.cookie } })).arrayBuffer()));
+  const accounts = (await signUpSavers(origin, "Open", options.users)).map((saver) => ({ ...saver, last: new Map<string, Promise<void>>() }));
 
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -217,30 +197,16 @@ export async function measureOpenLoopSaves(origin: string, databaseFile: string,
   const inFlight: Promise<void>[] = [];
   const save = async (n: number, due: number) => {
     const account = accounts[n % accounts.length]!;
-    const slug = sessions[Math.floor(n / accounts.length) % sessions.length]!;
+    const slug = noteSessions[Math.floor(n / accounts.length) % noteSessions.length]!;
     const previous = account.last.get(slug);
     const body = `Open-loop note ${n} on ${slug}: ${"words ".repeat(20 + (n % 30))}`;
     const mine = (async () => {
       await previous;
-      try {
-        const response = await fetch(`${origin}/api/conferences/${demoConference}/sessions/${slug}/note`, {
-          method: "PUT",
-          headers: { "content-type": "application/json", origin, cookie: account.cookie, "if-match": `"${account.versions.get(slug) ?? 0}"` },
-          body: JSON.stringify({ body, visibility: n % 4 === 0 ? "public" : "private" }),
-        });
-        const text = await response.text();
-        latencies.push(performance.now() - due);
-        if (response.status === 200) {
-          account.versions.set(slug, (JSON.parse(text) as { version: number }).version);
-          account.acknowledged.set(slug, body);
-        } else {
-          failed += 1;
-          if (failures.length < 5) failures.push(`${response.status} ${text.slice(0, 160)}`);
-        }
-      } catch (error) {
-        latencies.push(performance.now() - due);
+      const failure = await putNote(origin, account, slug, body, n % 4 === 0 ? "public" : "private");
+      latencies.push(performance.now() - due);
+      if (failure) {
         failed += 1;
-        if (failures.length < 5) failures.push(String(error));
+        if (failures.length < 5) failures.push(failure);
       }
     })();
     account.last.set(slug, mine);
@@ -258,22 +224,7 @@ export async function measureOpenLoopSaves(origin: string, databaseFile: string,
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - started) / 1000;
 
-  const { default: Database } = await import("better-sqlite3");
-  const sqlite = new Database(databaseFile, { readonly: true });
-  const read = sqlite.prepare(
-    `SELECT n.body, n.version FROM "Note" n JOIN "User" u ON u.id = n."userId" JOIN "Session" s ON s.id = n."sessionId"
-     JOIN "Conference" c ON c.id = s."conferenceId" WHERE u.email = ? AND s.slug = ? AND c.slug = ?`,
-  );
-  let lost = 0;
-  let checked = 0;
-  for (const account of accounts) {
-    for (const [slug, body] of account.acknowledged) {
-      checked += 1;
-      const row = read.get(account.email, slug, demoConference) as { body: string; version: number } | undefined;
-      if (!row || row.body !== body || row.version !== account.versions.get(slug)) lost += 1;
-    }
-  }
-  sqlite.close();
+  const { lost, checked } = countLostSaves(databaseFile, accounts);
   latencies.sort((a, b) => a - b);
   return {
     rate: options.rate,
