@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { AccountAction, AccountFormState } from "./form-state";
 import { minPasswordLength } from "@/lib/auth/limits";
-import { Field, FormMessage, SubmitButton } from "./form-controls";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form-controls";
 
 export function ChangeNameForm({ name, action: changeName }: { name: string; action: AccountAction }) {
   const [state, action] = useActionState<AccountFormState, FormData>(changeName, {});

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { AccountAction, AccountFormState } from "./form-state";
-import { Field, FormMessage, SubmitButton } from "./form-controls";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form-controls";
 
 export function SignInForm({ next, star = null, action: signIn }: {
   next: string;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage } from "@/components/account/form-controls";
+import { Field, FormMessage } from "@/components/ui/form-controls";
 import type { Action, TokenState } from "./action-states";
 
 export type TokenRow = { id: string; name: string; created: string; lastUsed: string | null; revoked: string | null };

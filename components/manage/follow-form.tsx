@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage } from "@/components/account/form-controls";
+import { FormMessage } from "@/components/ui/form-controls";
 import type { Action, FollowState } from "./action-states";
 
 const input =

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, SubmitButton } from "@/components/account/form-controls";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form-controls";
 import type { Action, ApplyState, PreviewState } from "./action-states";
 import { ChangeSetPreview } from "./change-set-preview";
 
@@ -43,55 +43,33 @@ export function ImportPanel({
       <div className="grid gap-6 md:grid-cols-2">
         <form action={previewAction} className="space-y-4" noValidate aria-label="Preview a file">
           <input type="hidden" name="from" value="file" />
-          <div className="space-y-1.5">
-            <label htmlFor="import-file" className="block text-sm font-medium">
-              Schedule file
-            </label>
-            <input
-              id="import-file"
-              name="file"
-              type="file"
-              accept=".json,.xml,application/json,application/xml,text/xml"
-              aria-invalid={previewState.errors?.file ? true : undefined}
-              aria-describedby={previewState.errors?.file ? "import-file-error" : "import-file-hint"}
-              className={`${input} file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-1 file:text-sm dark:file:bg-zinc-800 dark:file:text-zinc-100`}
-            />
-            {previewState.errors?.file ? (
-              <p id="import-file-error" className="text-sm break-words text-red-700 dark:text-red-400">
-                {previewState.errors.file}
-              </p>
-            ) : (
-              <p id="import-file-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
-                frab/pretalx/c3voc schedule.json or Pentabarf schedule.xml, up to 20 MB.
-              </p>
-            )}
-          </div>
+          <Field
+            label="Schedule file"
+            name="file"
+            id="import-file"
+            type="file"
+            required={false}
+            accept=".json,.xml,application/json,application/xml,text/xml"
+            error={previewState.errors?.file}
+            hint="frab/pretalx/c3voc schedule.json or Pentabarf schedule.xml, up to 20 MB."
+            inputClassName="file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-1 file:text-sm dark:file:bg-zinc-800 dark:file:text-zinc-100"
+          />
           {target("import-file-into", "file")}
           <SubmitButton>Preview the file</SubmitButton>
         </form>
         <form action={previewAction} className="space-y-4" noValidate aria-label="Preview a URL">
           <input type="hidden" name="from" value="url" />
-          <div className="space-y-1.5">
-            <label htmlFor="import-url" className="block text-sm font-medium">
-              Schedule URL
-            </label>
-            <input
-              id="import-url"
-              name="url"
-              type="url"
-              inputMode="url"
-              placeholder="https://pretalx.example/conf/schedule/export/schedule.json"
-              defaultValue={previewState.values?.url ?? ""}
-              aria-invalid={previewState.errors?.url ? true : undefined}
-              aria-describedby={previewState.errors?.url ? "import-url-error" : undefined}
-              className={input}
-            />
-            {previewState.errors?.url && (
-              <p id="import-url-error" className="text-sm break-words text-red-700 dark:text-red-400">
-                {previewState.errors.url}
-              </p>
-            )}
-          </div>
+          <Field
+            label="Schedule URL"
+            name="url"
+            id="import-url"
+            type="url"
+            inputMode="url"
+            required={false}
+            placeholder="https://pretalx.example/conf/schedule/export/schedule.json"
+            defaultValue={previewState.values?.url ?? ""}
+            error={previewState.errors?.url}
+          />
           {target("import-url-into", "url")}
           <SubmitButton>Preview the URL</SubmitButton>
         </form>

@@ -2,49 +2,63 @@
 
 import { useFormStatus } from "react-dom";
 
+/** A labelled input with its hint, or its error in place of the hint; `id` (the name by default) names the hint and error too. */
 export function Field({
   label,
   name,
+  id = name,
   type = "text",
   error,
   hint,
   defaultValue,
   autoComplete,
   required = true,
+  accept,
+  placeholder,
+  inputMode,
+  inputClassName = "",
 }: {
   label: string;
   name: string;
+  id?: string;
   type?: string;
   error?: string;
   hint?: string;
   defaultValue?: string;
   autoComplete?: string;
   required?: boolean;
+  accept?: string;
+  placeholder?: string;
+  inputMode?: "url" | "email" | "text";
+  inputClassName?: string;
 }) {
-  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1.5">
-      <label htmlFor={name} className="block text-sm font-medium">
+      <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         required={required}
+        accept={accept}
+        placeholder={placeholder}
+        inputMode={inputMode}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
+        className={`block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2.5 text-base aria-invalid:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 ${inputClassName}`}
       />
       {hint && !error && (
-        <p id={`${name}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${name}-error`} className="text-sm text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} className="text-sm break-words text-red-700 dark:text-red-400">
           {error}
         </p>
       )}
