@@ -62,7 +62,7 @@ test.describe.serial("your talk moved", () => {
     await star(other, badge);
 
     // Nothing moved yet: no banner, no flag.
-    expect(await (await context.request.get(movedApi)).json()).toEqual({ sessions: [] });
+    expect(await (await context.request.get(movedApi)).json()).toEqual({ sessions: [], upTo: null });
     await page.goto(`/${conf}/me/agenda`);
     await expect(page.getByRole("region", { name: /of your sessions changed/ })).toHaveCount(0);
 
@@ -109,7 +109,7 @@ test.describe.serial("your talk moved", () => {
     expect((await context.request.patch(calendarApi, { data: { reminderMinutes: 15 }, headers: { Origin: evilOrigin } })).status()).toBe(403);
 
     // Someone else starred the badge workshop too, and sees no flag of mine.
-    expect(await (await other.request.get(movedApi)).json()).toEqual({ sessions: [] });
+    expect(await (await other.request.get(movedApi)).json()).toEqual({ sessions: [], upTo: null });
     const otherPage = await other.newPage();
     await otherPage.goto(`/${conf}/me/agenda`);
     await expect(otherPage.locator(`li[id="${badge}"]`)).toBeVisible();
@@ -120,6 +120,9 @@ test.describe.serial("your talk moved", () => {
     expect((await context.request.post(movedApi, { headers: { Origin: evilOrigin } })).status()).toBe(403);
     expect((await anonymous.post(movedApi, { headers: sameOrigin() })).status()).toBe(401);
     expect((await anonymous.get(movedApi)).status()).toBe(401);
+    const garbled = await context.request.post(movedApi, { headers: sameOrigin(), data: { upTo: "yesterday" } });
+    expect(garbled.status()).toBe(400);
+    expect((await garbled.json()).error).toMatch(/upTo must be a date and time/);
     expect((await (await context.request.get(movedApi)).json()).sessions).toEqual([{ slug: opening, title: "Opening & Welcome" }]);
     await other.close();
 

@@ -47,8 +47,20 @@ export async function listMovedStars(userId: string, conferenceId: number): Prom
     .map(({ startsAt: _startsAt, ...star }) => star);
 }
 
-/** Marks every change to my starred sessions at this conference, up to now, as seen. */
-export async function markMovesSeen(userId: string, conferenceId: number, at = new Date()): Promise<number> {
+/** When the newest of these moves was recorded: what a "Mark as seen" shown with them marks seen up to. */
+export function newestMoveAt(moved: MovedStar[]): Date | null {
+  let newest: Date | null = null;
+  for (const star of moved) for (const move of star.moves) if (!newest || move.createdAt > newest) newest = move.createdAt;
+  return newest;
+}
+
+/**
+ * Marks the changes to my starred sessions at this conference seen, up to `upTo`:
+ * the newest change the person was shown, so a move recorded between showing and
+ * marking stays flagged. Never later than now; without `upTo`, up to now.
+ */
+export async function markMovesSeen(userId: string, conferenceId: number, upTo?: Date | null, now = new Date()): Promise<number> {
+  const at = upTo && upTo < now ? upTo : now;
   const { count } = await db.star.updateMany({ where: { userId, session: { conferenceId } }, data: { seenChangesAt: at } });
   return count;
 }

@@ -9,7 +9,7 @@ await setupTestDatabase();
 const { db } = await import("../db/client");
 const { applyProgram } = await import("../program/load-program");
 const { setStar } = await import("./agenda");
-const { listMovedStars, markMovesSeen } = await import("./moved-stars");
+const { listMovedStars, markMovesSeen, newestMoveAt } = await import("./moved-stars");
 
 const at = (iso: string) => new Date(iso);
 const change = (id: number, createdAt: string, kind: RecordedChange["kind"], fields: RecordedChange["fields"] = {}): RecordedChange => ({ id, kind, fields, createdAt: at(createdAt) });
@@ -128,5 +128,23 @@ describe("listMovedStars and markMovesSeen", () => {
     await applyProgram(db, program({ ...original, start: "2026-12-02T14:00", end: "2026-12-02T14:45", room: "room-b" }), record);
     assert.deepEqual((await listMovedStars(ada, conferenceId))[0]?.moves.map((move) => move.kind), ["restored"]);
     assert.deepEqual(await movedSlugs(bob), []);
+  });
+
+  it("keeps a move recorded after the page was shown flagged when the shown ones are marked seen", async () => {
+    await markMovesSeen(ada, conferenceId);
+    await sleep(5);
+    await applyProgram(db, program({ ...original, room: "room-b" }), record);
+    const shown = newestMoveAt(await listMovedStars(ada, conferenceId));
+    assert.ok(shown, "the move is shown");
+    await sleep(5);
+    // Between showing the agenda and pressing "Mark as seen", the talk moves again.
+    await applyProgram(db, program(original), record);
+    await markMovesSeen(ada, conferenceId, shown);
+    const [still] = await listMovedStars(ada, conferenceId);
+    assert.equal(still?.moves.length, 1, "only the move recorded after the page was shown is left");
+    assert.deepEqual(still?.moves[0]?.fields.room, ["Room B", "Room A"]);
+    // A time from the future marks no later than now.
+    await markMovesSeen(ada, conferenceId, new Date(Date.now() + 60_000));
+    assert.deepEqual(await movedSlugs(ada), []);
   });
 });

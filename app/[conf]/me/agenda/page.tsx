@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getAgenda, starTargetSelect, type Agenda } from "@/lib/agenda/agenda";
-import { listMovedStars, type MovedStar } from "@/lib/agenda/moved-stars";
+import { listMovedStars, newestMoveAt, type MovedStar } from "@/lib/agenda/moved-stars";
 import { clashesMadeByMoves } from "@/lib/agenda/moves";
 import { describeChange } from "@/lib/schedule/describe-change";
 import { getCalendarReminder } from "@/lib/calendar/calendar-token";
@@ -173,6 +173,7 @@ function MovedNotice({ conferenceSlug, moved, lines }: { conferenceSlug: string;
         ))}
       </ul>
       <form method="post" action={href.api.moved(conferenceSlug)} className="mt-3">
+        <input type="hidden" name="upTo" value={newestMoveAt(moved)?.toISOString() ?? ""} />
         <button type="submit" className="rounded-lg border border-sky-400 px-3 py-1.5 font-semibold hover:bg-sky-100 dark:border-sky-700 dark:hover:bg-sky-900">
           Mark as seen
         </button>
