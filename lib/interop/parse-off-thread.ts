@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { Program } from "../program/program-schema";
 import { parseProgram, type ParseProgramOptions } from "./detect";
 import { ProgramFormatError } from "./errors";
@@ -98,13 +98,14 @@ export function createProgramParser(options: ProgramParserOptions = {}): Program
 
   const spawn = (): Worker => {
     loaded = false;
-    const w = new Worker(options.workerFile ?? defaultWorkerFile(), {
+    // Not `new Worker(…)`: Turbopack reads that as an entry to bundle, and traces the whole project for a path it cannot pin down.
+    const w: Worker = Reflect.construct(Worker, [options.workerFile ?? defaultWorkerFile(), {
       // Not the parent's flags: a test runner's `--test` or a server's `--inspect` have no business here.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
       stdout: false,
       stderr: false,
-    });
+    } satisfies WorkerOptions]);
     // An idle worker must not keep a CLI or a test process alive.
     w.unref();
     w.on("message", (message: ParseAnswer | { ready: true }) => {
