@@ -45,6 +45,24 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
  * to its first occurrence.
  */
 export function zonedTimeToUtc(local: string, timeZone: string): Date {
+  const key = `${timeZone} ${local}`;
+  let ms = utcOfLocal.get(key);
+  if (ms === undefined) {
+    ms = computeZonedTimeToUtc(local, timeZone).getTime();
+    // A bound, not an eviction policy: a program has a few hundred distinct start and end times.
+    if (utcOfLocal.size >= 50_000) utcOfLocal.clear();
+    utcOfLocal.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+/**
+ * Each answer costs Intl four calls (measured: most of an import's main-thread time, two
+ * per session, on every re-import), and a program's sessions share their start times.
+ */
+const utcOfLocal = new Map<string, number>();
+
+function computeZonedTimeToUtc(local: string, timeZone: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!match) throw new RangeError(`"${local}" is not a local date-time like 2017-10-17T09:00`);
   const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];

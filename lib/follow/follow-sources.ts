@@ -1,9 +1,9 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import { parseProgram } from "../interop/detect";
 import { ProgramFormatError } from "../interop/errors";
 import { importProgram } from "../interop/import-program";
+import { parseProgramOffThread, ParserBusyError } from "../interop/parse-off-thread";
 import { fetchSource, SourceError, type SourceLimits } from "../interop/read-source";
 
 /**
@@ -96,7 +96,8 @@ async function followClaimedSource(db: Db, conferenceId: number, options: Follow
       outcome = { conference, url: source.url, status: "unchanged" };
     } else {
       // The followed URL feeds this conference, whatever acronym the file gives itself.
-      const program = parseProgram(fetched.text, { sourceName: source.url, conferenceSlug: conference });
+      // On the parser's worker thread: the server following the URL goes on serving meanwhile.
+      const program = await parseProgramOffThread(fetched.text, { sourceName: source.url, conferenceSlug: conference });
       const { changeSet: changes } = await importProgram(db, program, { source: { kind: "follow", name: source.url } });
       const counts = {
         added: changes.added.length,
@@ -111,7 +112,7 @@ async function followClaimedSource(db: Db, conferenceId: number, options: Follow
     }
   } catch (error) {
     outcome = { conference, url: source.url, status: "failed", error: failureReason(error) };
-    if (!(error instanceof SourceError || error instanceof ProgramFormatError)) console.error(`Following ${source.url} failed:`, error);
+    if (!(error instanceof SourceError || error instanceof ProgramFormatError || error instanceof ParserBusyError)) console.error(`Following ${source.url} failed:`, error);
   }
   const checkedAt = (options.now ?? (() => new Date()))();
   // Only the lease holder records; a source cleared or replaced meanwhile is left as the organiser set it.
@@ -133,5 +134,6 @@ async function followClaimedSource(db: Db, conferenceId: number, options: Follow
 function failureReason(error: unknown): string {
   if (error instanceof SourceError) return error.message;
   if (error instanceof ProgramFormatError) return [error.where, error.reason].filter(Boolean).join(": ");
+  if (error instanceof ParserBusyError) return error.message;
   return `the import failed: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Viewer } from "../auth/viewer";
 import { db } from "../db/client";
-import { parseProgram } from "../interop/detect";
 import { ProgramFormatError } from "../interop/errors";
 import { countPeopleTouched, importProgram } from "../interop/import-program";
+import { parseProgramOffThread, ParserBusyError } from "../interop/parse-off-thread";
 import { fetchSource, SourceError } from "../interop/read-source";
 import type { Program } from "../program/program-schema";
 import { formatShortDate, formatTime, localDate } from "../time";
@@ -74,7 +74,7 @@ export async function applyPreviewedProgram(viewer: Viewer, pendingId: string): 
   await assertOrganiser(viewer);
   const pending = await readPendingImport(viewer.id, pendingId);
   if (!pending) return { ok: false, error: "This preview has expired or was already applied; preview the file again." };
-  const program = parse(pending.text, pending.sourceName, pending.conferenceSlug);
+  const program = await parse(pending.text, pending.sourceName, pending.conferenceSlug);
   if (!program.ok) return program;
   const { changeSet: changes } = await importProgram(db, program.program, { source: { kind: "http", name: pending.sourceName }, userId: viewer.id });
   await dropPendingImport(pendingId);
@@ -86,7 +86,7 @@ export async function applyPreviewedProgram(viewer: Viewer, pendingId: string): 
 }
 
 async function preview(viewer: Viewer, upload: { text: string; sourceName: string; conferenceSlug?: string }): Promise<PreviewResult> {
-  const parsed = parse(upload.text, upload.sourceName, upload.conferenceSlug);
+  const parsed = await parse(upload.text, upload.sourceName, upload.conferenceSlug);
   if (!parsed.ok) return parsed;
   const { program } = parsed;
   const { changeSet: changes } = await importProgram(db, program, { dryRun: true, source: { kind: "http", name: upload.sourceName }, userId: viewer.id });
@@ -127,11 +127,12 @@ async function preview(viewer: Viewer, upload: { text: string; sourceName: strin
   };
 }
 
-function parse(text: string, sourceName: string, conferenceSlug?: string): { ok: true; program: Program } | { ok: false; error: string } {
+/** On the parser's worker thread, so a big file does not hold the server's other requests. */
+async function parse(text: string, sourceName: string, conferenceSlug?: string): Promise<{ ok: true; program: Program } | { ok: false; error: string }> {
   try {
-    return { ok: true, program: parseProgram(text, { sourceName, conferenceSlug: conferenceSlug || undefined }) };
+    return { ok: true, program: await parseProgramOffThread(text, { sourceName, conferenceSlug: conferenceSlug || undefined }) };
   } catch (error) {
-    if (error instanceof ProgramFormatError) return { ok: false, error: error.message };
+    if (error instanceof ProgramFormatError || error instanceof ParserBusyError) return { ok: false, error: error.message };
     throw error;
   }
 }

@@ -189,12 +189,14 @@ async function writeProgram(tx: Tx, program: Program, options: LoadOptions): Pro
     speakersBySession.set(link.sessionId, list);
   }
   const existing = sessionRows.map((row) => ({ ...row, speakers: speakersBySession.get(row.id) ?? [] }));
+  const breathe = breather();
   const byGuid = new Map(existing.map((s) => [s.guid, s]));
   const incomingGuids = new Set(program.sessions.map((s) => s.guid));
   const incomingSlugs = new Set(program.sessions.map((s) => s.slug));
 
   // A session leaving the program frees its slug for a newcomer only if one needs it.
   for (const old of existing) {
+    await breathe();
     if (incomingGuids.has(old.guid)) continue;
     const data: Prisma.SessionUpdateInput = {};
     if (old.status !== "cancelled") data.status = "cancelled";
@@ -224,6 +226,7 @@ async function writeProgram(tx: Tx, program: Program, options: LoadOptions): Pro
   const speakerNames = new Map(program.speakers.map((s) => [s.slug, s.name]));
   const newSessions: { data: Prisma.SessionCreateManyInput; speakers: number[] }[] = [];
   for (const s of program.sessions) {
+    await breathe();
     const fields = {
       slug: s.slug, title: s.title, subtitle: s.subtitle, kind: s.kind, abstract: s.abstract, language: s.language,
       startsAt: zonedTimeToUtc(s.start, c.timeZone), endsAt: zonedTimeToUtc(s.end, c.timeZone),
@@ -423,6 +426,20 @@ async function removeUnused(tx: Tx, conferenceId: number, program: Program): Pro
 /** SQLite binds at most 999 parameters to one statement. */
 async function deleteInChunks(ids: number[], remove: (chunk: number[]) => Promise<unknown>) {
   for (let i = 0; i < ids.length; i += 500) await remove(ids.slice(i, i + 500));
+}
+
+/**
+ * A turn of the event loop for other requests every couple of milliseconds of a long loop. The
+ * connection does the same between statements (lib/db/sqlite.ts), but comparing a thousand
+ * sessions that need no statement, or building the new ones, would otherwise run unbroken.
+ */
+function breather(sliceMs = 2): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { jsonError, personalJson, privateNoStore } from "@/lib/http";
-import { parseProgram } from "@/lib/interop/detect";
 import { ProgramFormatError } from "@/lib/interop/errors";
 import { importProgram } from "@/lib/interop/import-program";
+import { parseProgramOffThread, ParserBusyError } from "@/lib/interop/parse-off-thread";
 import { readUploadText } from "@/lib/interop/read-upload";
 import { authenticateOrganiser } from "@/lib/organisers/authenticate";
 import { programRevisionMoved } from "@/lib/server/program-changed";
@@ -45,10 +45,13 @@ export async function PUT(request: Request, context: Context) {
   if (!upload.ok) return jsonError(upload.status, upload.error, privateNoStore);
   let program;
   try {
-    program = parseProgram(upload.text, { conferenceSlug: slug.data });
+    // On the parser's worker thread: reading a big file here would hold every other request.
+    program = await parseProgramOffThread(upload.text, { conferenceSlug: slug.data });
   } catch (error) {
     if (error instanceof ProgramFormatError) return jsonError(400, error.message, privateNoStore);
     if (error instanceof RangeError) return jsonError(400, "The program is nested too deeply to read", privateNoStore);
+    // Several uploads at once: the parser reads one and queues a few; this one may come back shortly.
+    if (error instanceof ParserBusyError) return jsonError(429, error.message, { ...privateNoStore, "Retry-After": "5" });
     throw error;
   }
 
