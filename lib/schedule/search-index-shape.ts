@@ -4,9 +4,6 @@
  * writes it, the browser reads it.
  */
 
-/** Abstracts are cut to about this many characters: the figures in decision 0023. */
-export const abstractCharacters = 160;
-
 export type SearchIndexSession = {
   slug: string;
   title: string;
@@ -24,7 +21,7 @@ export type SearchIndexSession = {
   track?: number;
   room?: number;
   speakers?: number[];
-  /** The abstract as plain text, cut at a word boundary (then ending in "…"). */
+  /** The abstract as plain text; in a big conference only its start, cut at a word boundary (then ending in "…"). */
   abstract?: string;
 };
 

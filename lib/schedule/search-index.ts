@@ -2,12 +2,13 @@ import "server-only";
 import { readSql } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "./conference";
-import { abstractCharacters, type SearchIndexJson, type SearchIndexSession } from "./search-index-shape";
+import type { SearchIndexJson, SearchIndexSession } from "./search-index-shape";
 
 /**
  * The public program of one conference as the browser's offline search indexes it
  * (docs/decisions/0023-offline-search.md): every session with what its result card
- * shows, and the start of its abstract. Tracks, rooms and speakers are listed once
+ * shows, and its abstract, whole in a small conference and only its start in a big
+ * one (abstractLimit). Tracks, rooms and speakers are listed once
  * and named by position, which keeps the 10,000-session conference's answer small.
  * Public notes are left out: they change all day and are most of the server index's bytes.
  */
@@ -27,6 +28,7 @@ export async function loadSearchIndex(conference: Pick<ConferenceInfo, "id" | "s
     readSql<{ programRevision: number }>(Prisma.sql`SELECT "programRevision" FROM "Conference" WHERE "id" = ${conference.id}`),
   ]);
 
+  const limit = abstractLimit(rows.length);
   const trackIndex = new Map(conference.tracks.map((track, i) => [track.id, i]));
   const roomIndex = new Map(conference.rooms.map((room, i) => [room.id, i]));
   const speakers: SearchIndexJson["speakers"] = [];
@@ -61,7 +63,7 @@ export async function loadSearchIndex(conference: Pick<ConferenceInfo, "id" | "s
     if (room !== undefined) session.room = room;
     const sessionSpeakers = speakersOf.get(row.id);
     if (sessionSpeakers) session.speakers = sessionSpeakers;
-    const abstract = trimAbstract(row.abstract);
+    const abstract = trimAbstract(row.abstract, limit);
     if (abstract) session.abstract = abstract;
     return session;
   });
@@ -89,15 +91,28 @@ function isoMinute(value: string | Date): string {
   return new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** The abstract's first sentences as plain words, cut at a word boundary: enough to match and to show a line of it. */
-export function trimAbstract(markdown: string): string {
+/**
+ * The abstracts of a conference share about this many characters: whole in the demo
+ * (10 sessions), 1,500 characters each for 1,000 sessions; the figures are in decision 0023.
+ */
+export const abstractBudget = 1_500_000;
+/** ... but never fewer than this: the first sentence or two, enough to match and to show a line of it. */
+export const minAbstractCharacters = 160;
+
+/** How much of each abstract a conference of `sessionCount` sessions keeps. */
+export function abstractLimit(sessionCount: number): number {
+  return Math.max(minAbstractCharacters, Math.floor(abstractBudget / Math.max(1, sessionCount)));
+}
+
+/** The abstract as plain words, cut at a word boundary after at most `limit` characters. */
+export function trimAbstract(markdown: string, limit: number): string {
   const plain = markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[#*_`>~|[\]]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (plain.length <= abstractCharacters) return plain;
-  const cut = plain.slice(0, abstractCharacters);
+  if (plain.length <= limit) return plain;
+  const cut = plain.slice(0, limit);
   const lastSpace = cut.lastIndexOf(" ");
-  return `${lastSpace > abstractCharacters / 2 ? cut.slice(0, lastSpace) : cut}…`;
+  return `${lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }
