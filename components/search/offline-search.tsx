@@ -1,11 +1,9 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useRef, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import type { OfflineResults } from "@/components/search/offline-results";
 import { offlineQuery } from "@/components/search/offline-mode";
 import { href } from "@/lib/routes";
-
-// Its own chunk, fetched only when the page searches offline: it carries MiniSearch.
-const OfflineResults = lazy(() => import("@/components/search/offline-results").then((module) => ({ default: module.OfflineResults })));
 
 /** Told when the search form changes the URL without a navigation (history.pushState fires no event). */
 const urlListeners = new Set<() => void>();
@@ -44,6 +42,22 @@ export function OfflineSearch({
   // null while the server's HTML is hydrated: the server's results, as rendered.
   const search = useSyncExternalStore(subscribeToUrl, () => window.location.search, () => null);
   const q = search === null ? null : offlineQuery({ renderedFor, search, online: navigator.onLine });
+  const [results, setResults] = useState<{ Results: typeof OfflineResults } | "failed" | null>(null);
+  const ready = results !== null && results !== "failed";
+
+  useEffect(() => {
+    if (q === null || ready) return;
+    let current = true;
+    // Its own chunk, fetched only now: it carries MiniSearch. Without a saved copy of it
+    // offline, it fails; the next search tries again.
+    import("@/components/search/offline-results").then(
+      (module) => current && setResults({ Results: module.OfflineResults }),
+      () => current && setResults("failed"),
+    );
+    return () => {
+      current = false;
+    };
+  }, [q, ready]);
 
   useEffect(() => {
     if (q === null) return;
@@ -66,10 +80,12 @@ export function OfflineSearch({
       {form}
       {q === null ? (
         children
+      ) : ready ? (
+        <results.Results conference={conference} q={q} />
       ) : (
-        <Suspense fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400">Loading the saved program…</p>}>
-          <OfflineResults conference={conference} q={q} />
-        </Suspense>
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {results === "failed" ? "Search is not saved on this device: it needs a connection." : "Loading the saved program…"}
+        </p>
       )}
     </div>
   );
