@@ -9,7 +9,7 @@ const { seedDemo } = await import("../../prisma/seed");
 const { loadProgram } = await import("../program/load-program");
 const { getConference } = await import("./conference");
 const { searchSessions } = await import("./session-search");
-const { abstractLimit, loadSearchIndex, minAbstractCharacters, trimAbstract } = await import("./search-index");
+const { abstractLimit, loadSearchIndex, minAbstractCharacters, searchIndexBody, trimAbstract } = await import("./search-index");
 const { buildOfflineIndex } = await import("./offline-search");
 
 const demoSlug = "dockercon-eu-2017";
@@ -48,17 +48,22 @@ describe("the search index a conference serves for offline search", () => {
     assert.ok(!index.sessions.find((s) => s.slug === longest.slug)!.abstract!.endsWith("…"));
   });
 
-  it("marks a cancelled session, and says which program revision it was read at", async () => {
+  it("marks a cancelled session, and is read again when the program revision moves", async () => {
     const conference = (await getConference(demoSlug))!;
     const slug = "my-journey-to-go";
+    const before = await searchIndexBody(conference);
+    assert.equal(await searchIndexBody(conference), before);
     await db.session.updateMany({ where: { conferenceId: conference.id, slug }, data: { status: "cancelled" } });
-    await db.conference.update({ where: { id: conference.id }, data: { programRevision: { increment: 1 } } });
     try {
-      const index = await loadSearchIndex(conference);
+      // Only imports change a program, and every import that does moves its revision.
+      assert.equal(await searchIndexBody(conference), before, "kept while the revision stands");
+      await db.conference.update({ where: { id: conference.id }, data: { programRevision: { increment: 1 } } });
+      const index = JSON.parse(await searchIndexBody(conference)) as Awaited<ReturnType<typeof loadSearchIndex>>;
       assert.equal(index.sessions.find((s) => s.slug === slug)?.cancelled, true);
       assert.equal(index.sessions.filter((s) => s.cancelled).length, 1);
       const { programRevision } = await db.conference.findUniqueOrThrow({ where: { id: conference.id }, select: { programRevision: true } });
       assert.equal(index.revision, programRevision);
+      assert.equal(JSON.parse(before).revision, programRevision - 1);
     } finally {
       await db.session.updateMany({ where: { conferenceId: conference.id, slug }, data: { status: "scheduled" } });
     }

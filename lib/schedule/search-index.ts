@@ -12,8 +12,10 @@ import type { SearchIndexJson, SearchIndexSession } from "./search-index-shape";
  * and named by position, which keeps the 10,000-session conference's answer small.
  * Public notes are left out: they change all day and are most of the server index's bytes.
  */
-export async function loadSearchIndex(conference: Pick<ConferenceInfo, "id" | "slug" | "name" | "timeZone" | "tracks" | "rooms">): Promise<SearchIndexJson> {
-  const [rows, speakerRows, revisionRows] = await Promise.all([
+export async function loadSearchIndex(conference: IndexedConference, revision?: number): Promise<SearchIndexJson> {
+  // Read first, so that what follows is at least this revision's program.
+  const programRevision = revision ?? (await readRevision(conference.id));
+  const [rows, speakerRows] = await Promise.all([
     readSql<SessionRow>(Prisma.sql`
       SELECT s."id", s."slug", s."title", s."subtitle", s."kind", s."status", s."abstract", s."startsAt", s."endsAt",
         d."date", s."trackId", s."roomId"
@@ -25,7 +27,6 @@ export async function loadSearchIndex(conference: Pick<ConferenceInfo, "id" | "s
       FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId"
       WHERE sp."conferenceId" = ${conference.id}
       ORDER BY ss."sessionId", ss."position"`),
-    readSql<{ programRevision: number }>(Prisma.sql`SELECT "programRevision" FROM "Conference" WHERE "id" = ${conference.id}`),
   ]);
 
   const limit = abstractLimit(rows.length);
@@ -71,12 +72,40 @@ export async function loadSearchIndex(conference: Pick<ConferenceInfo, "id" | "s
   return {
     version: 1,
     conference: { slug: conference.slug, name: conference.name, timeZone: conference.timeZone },
-    revision: revisionRows[0]?.programRevision ?? 0,
+    revision: programRevision,
     tracks: conference.tracks.map(({ slug, name, color }) => ({ slug, name, color })),
     rooms: conference.rooms.map(({ slug, name }) => ({ slug, name })),
     speakers,
     sessions,
   };
+}
+
+type IndexedConference = Pick<ConferenceInfo, "id" | "slug" | "name" | "timeZone" | "tracks" | "rooms">;
+
+/** The last answer of each conference, with the program revision it was read at. */
+const keptBodies = new Map<number, { revision: number; body: string }>();
+const keptConferences = 8;
+
+/**
+ * The index as the route sends it, kept per conference until an import moves its
+ * program revision: the 10,000-session conference takes a second or more to read and
+ * write, and every attendee saving it asks for the same bytes (decision 0023).
+ */
+export async function searchIndexBody(conference: IndexedConference): Promise<string> {
+  const revision = await readRevision(conference.id);
+  const kept = keptBodies.get(conference.id);
+  if (kept?.revision === revision) return kept.body;
+  const body = JSON.stringify(await loadSearchIndex(conference, revision));
+  keptBodies.delete(conference.id);
+  keptBodies.set(conference.id, { revision, body });
+  // Oldest first: a Map keeps insertion order.
+  for (const id of keptBodies.keys()) if (keptBodies.size > keptConferences) keptBodies.delete(id);
+  return body;
+}
+
+async function readRevision(conferenceId: number): Promise<number> {
+  const [row] = await readSql<{ programRevision: number }>(Prisma.sql`SELECT "programRevision" FROM "Conference" WHERE "id" = ${conferenceId}`);
+  return Number(row?.programRevision ?? 0);
 }
 
 type SessionRow = {
