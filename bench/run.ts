@@ -35,6 +35,7 @@ const { bigConference, generateBenchDatabase, migrateBenchDatabase } = await imp
 type SearchFigures = Awaited<ReturnType<(typeof import("./search-latency"))["measureSearchLatency"]>>;
 const { ensureBuild, loadTest, startServer, warmUp } = await import("./http-load");
 const { measureJsWeight } = await import("./js-weight");
+const { measureSearchIndex } = await import("./search-index-size");
 const { measureNoteSaves } = await import("./note-saves");
 const { measureOpenLoopSaves, measureSignedIn } = await import("./signed-in");
 const { measureExports, measureImport } = await import("./import-export");
@@ -91,6 +92,7 @@ const build = ensureBuild();
 const server = await startServer(databaseUrl);
 const http = [];
 let jsWeight;
+let searchIndex;
 let noteSaves;
 let signedIn;
 let live;
@@ -109,6 +111,7 @@ try {
   }
   // A URL no route matches: the 404 page is the smallest page of this build, the framework's floor.
   jsWeight = { page: await measureJsWeight(server.origin, pages[0]!.path), floor: await measureJsWeight(server.origin, "/bench/no/such/page/here") };
+  searchIndex = [await measureSearchIndex(server.origin, "dockercon-eu-2017"), await measureSearchIndex(server.origin, bigConference.slug)];
   log(`Note saves: 50 signed-in users for ${saveSeconds} s …`);
   noteSaves = await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds);
   signedIn = await measureSignedInRows(server, noteSaves);
@@ -130,6 +133,7 @@ const results = {
   memory,
   serverErrors,
   jsWeight,
+  searchIndex,
   noteSaves,
   signedIn,
   live,
@@ -428,6 +432,11 @@ function printReport(r: typeof results) {
       [js.page.path, String(js.page.status), String(js.page.scripts.length), kb(js.page.rawBytes), kb(js.page.gzipBytes), "", ""],
       ["schedule page over the floor", "", "", kb(js.page.rawBytes - js.floor.rawBytes), kb(added), `≤ ${r.targets.jsOverFloorMaxKb} KB`, mark(added <= r.targets.jsOverFloorMaxKb * 1024)],
     ],
+  );
+  table(
+    "The offline search's index (GET …/search-index): raw is what the browser saves, gzip (level 6) what it downloads",
+    ["conference", "status", "sessions", "raw", "gzip", "MiniSearch indexing, in process"],
+    r.searchIndex!.map((i) => [i.conference, String(i.status), String(i.sessions), kb(i.rawBytes), kb(i.gzipBytes), ms(i.buildMs)]),
   );
   const imp = r.importFigures;
   const exp = r.exportFigures;

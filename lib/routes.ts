@@ -87,5 +87,7 @@ export const href = {
     me: () => "/api/me",
     /** The viewer's own private notes that match a search. */
     ownSearch: (conf: string, q: string) => withQuery(`/api/conferences/${segment(conf)}/me/search`, { q }),
+    /** The public program for the browser's offline search (docs/decisions/0023-offline-search.md). */
+    searchIndex: (conf: string) => `/api/conferences/${segment(conf)}/search-index`,
   },
 };
