@@ -52,7 +52,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
   const [visibility, setVisibility] = useState<NoteVisibility>("private");
   const [saved, setSaved] = useState<SavedNote | null>(null);
   const [status, setStatus] = useState<{ kind: Status; detail?: string; retry?: boolean }>({ kind: "idle" });
-  const [conflict, setConflict] = useState<{ current: SavedNote | null } | null>(null);
+  const [conflict, setConflict] = useState<{ current: SavedNote | null; takeFocus: boolean } | null>(null);
   const [copy, setCopy] = useState<string | null>(null);
 
   // What saves read and write between renders: typing must never wait for React to catch up.
@@ -81,9 +81,10 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     setVisibility(vis);
   }, []);
 
-  const enterConflict = useCallback((current: SavedNote | null) => {
+  /** `takeFocus` when found by a replay or a load rather than by saving what was just typed: the choice is what comes next. */
+  const enterConflict = useCallback((current: SavedNote | null, takeFocus: boolean) => {
     live.current.conflict = true;
-    setConflict({ current });
+    setConflict({ current, takeFocus });
     setStatus({ kind: "conflict" });
   }, []);
 
@@ -98,7 +99,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
   );
 
   /** Puts the text to the server until what it holds is what is on screen, one request at a time. */
-  const save = useCallback(async () => {
+  const save = useCallback(async (replay = false) => {
     window.clearTimeout(timer.current);
     const s = live.current;
     if (s.inFlight) {
@@ -147,7 +148,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
           }
           if (s.viewer) void removeQueued(s.viewer, conferenceSlug, sessionSlug);
         } else if (response.status === 412) {
-          enterConflict(payload?.current ?? null);
+          enterConflict(payload?.current ?? null, replay);
         } else if (response.status === 401) {
           return await queue(sent, base?.version ?? 0, "signed-out");
         } else if (response.status >= 500) {
@@ -164,7 +165,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
   // After a network failure or a server error, try again now and then; typing or reconnecting tries sooner.
   useEffect(() => {
     if (!status.retry) return;
-    const id = window.setTimeout(() => void save(), retryDelayMs);
+    const id = window.setTimeout(() => void save(true), retryDelayMs);
     return () => window.clearTimeout(id);
   }, [status, save]);
 
@@ -249,9 +250,9 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
         // A draft written over the version still stored is simply newer; over an older one, both versions matter.
         if (kept.baseVersion === (current?.version ?? 0)) {
           setStatus({ kind: "dirty" });
-          timer.current = window.setTimeout(() => void save(), 0);
+          timer.current = window.setTimeout(() => void save(true), 0);
         } else {
-          enterConflict(current);
+          enterConflict(current, true);
         }
       } else {
         if (draftNow) writeText(draft, null);
@@ -276,7 +277,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
       const visible = document.visibilityState === "visible";
       // Back online (or back on the page, perhaps signed in elsewhere) over queued text: load again, which sends or shows a conflict.
       if (s.provisional && navigator.onLine && visible) reload.current();
-      else if (!visible || navigator.onLine) void save();
+      else if (!visible || navigator.onLine) void save(true);
     };
     window.addEventListener("online", flush);
     document.addEventListener("visibilitychange", flush);
@@ -332,7 +333,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
         writeText(draft, null);
         setStatus({ kind: "deleted" });
       } else if (response.status === 412) {
-        enterConflict(((await response.json().catch(() => null)) as { current?: SavedNote | null } | null)?.current ?? null);
+        enterConflict(((await response.json().catch(() => null)) as { current?: SavedNote | null } | null)?.current ?? null, true);
       } else {
         setStatus({ kind: "failed", detail: response.status === 401 ? "The note was not deleted: sign in again first." : "The note was not deleted." });
       }
@@ -377,7 +378,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
         </p>
       </div>
 
-      {conflict && <NoteConflict current={conflict.current} onKeepMine={keepMine} onTakeTheirs={takeSaved} onMerge={mergeByHand} />}
+      {conflict && <NoteConflict current={conflict.current} takeFocus={conflict.takeFocus} onKeepMine={keepMine} onTakeTheirs={takeSaved} onMerge={mergeByHand} />}
 
       <div>
         <label htmlFor="my-note-body" className="block text-sm font-medium">

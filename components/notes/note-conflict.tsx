@@ -6,24 +6,26 @@ import { noteConflictMessage } from "@/lib/notes/limits";
 /**
  * A save refused because a newer version is stored (412): both texts, and the
  * three ways on. The person's own text stays in the editor until they choose.
- * Focus comes here when the conflict is found while they are not typing (a replay
- * after reconnecting, a page load); typing goes on undisturbed, the alert is announced.
+ * Focus comes here when the conflict is found by a replay (reconnecting, a page
+ * load); found by saving what was just typed, typing goes on and the alert is announced.
  */
 export function NoteConflict({
   current,
+  takeFocus,
   onKeepMine,
   onTakeTheirs,
   onMerge,
 }: {
   current: { body: string } | null;
+  takeFocus: boolean;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
   onMerge: () => void;
 }) {
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (document.activeElement?.id !== "my-note-body") region.current?.focus();
-  }, []);
+    if (takeFocus) region.current?.focus();
+  }, [takeFocus]);
 
   return (
     <div
