@@ -43,6 +43,10 @@ test("a note typed offline is queued, survives a reload offline, and is saved wh
   const user = await signUp(context);
   const slug = "my-journey-to-go";
   const network = await recordForOffline(context);
+  await page.goto(`/${conf}/me/notes`);
+  const queued = page.getByRole("region", { name: "Saved on this device, not yet sent" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your notes");
+  await expect(queued).toHaveCount(0);
   await page.goto(sessionUrl(slug));
   const editor = editorOn(page);
   await expect(editor.status).toHaveText("");
@@ -59,6 +63,12 @@ test("a note typed offline is queued, survives a reload offline, and is saved wh
   await editor.text.fill("Typed on the venue's Wi-Fi, which failed; and more after a reload");
   await expect(editor.status).toHaveText(queuedText);
   expect(await noteOf(user, slug)).toBeNull();
+
+  // The notes list says what is waiting, offline too.
+  await page.goto(`/${conf}/me/notes`);
+  await expect(queued.getByRole("listitem")).toHaveText("My Journey to Go: will be sent when you're back online");
+  await page.goto(sessionUrl(slug));
+  await expect(editor.text).toHaveValue("Typed on the venue's Wi-Fi, which failed; and more after a reload");
 
   await network.goOnline();
   await expect(editor.status).toHaveText("Saved");

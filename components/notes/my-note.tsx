@@ -40,7 +40,7 @@ const statusText: Record<Status, string> = {
  * person typed. Opened offline, or signed out, over queued text, the editor shows
  * that text and keeps queuing ("provisional": only the base version is known).
  */
-export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string; sessionSlug: string }) {
+export function MyNote({ conferenceSlug, sessionSlug, sessionTitle }: { conferenceSlug: string; sessionSlug: string; sessionTitle?: string }) {
   const sessionPath = href.session(conferenceSlug, sessionSlug);
   const apiUrl = href.api.note(conferenceSlug, sessionSlug);
   const draft = draftKey(conferenceSlug, sessionSlug);
@@ -92,10 +92,10 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
   const queue = useCallback(
     async (sent: { body: string; visibility: NoteVisibility }, baseVersion: number, kind: "queued" | "signed-out", retry = false) => {
       const viewer = live.current.viewer;
-      const kept = viewer && (await queueSave({ userId: viewer, conferenceSlug, sessionSlug, ...sent, baseVersion }));
+      const kept = viewer && (await queueSave({ userId: viewer, conferenceSlug, sessionSlug, sessionTitle, ...sent, baseVersion }));
       setStatus(kept ? { kind, retry } : { kind: kind === "queued" ? "offline" : "signed-out", retry });
     },
-    [conferenceSlug, sessionSlug],
+    [conferenceSlug, sessionSlug, sessionTitle],
   );
 
   /** Puts the text to the server until what it holds is what is on screen, one request at a time. */

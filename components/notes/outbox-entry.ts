@@ -25,6 +25,8 @@ export type OutboxEntry = {
   userId: string;
   conferenceSlug: string;
   sessionSlug: string;
+  /** For the notes list, which shows what is queued without asking the server. */
+  sessionTitle?: string;
   body: string;
   visibility: NoteVisibility;
   /** The version the text was written over (0: none), sent as If-Match. */
