@@ -232,7 +232,9 @@ test("a note queued offline survives closing the browser, and is sent once it is
   const profile = await mkdtemp(path.join(tmpdir(), "hallway-outbox-"));
   const recording: Recording = new Map();
   const slug = "containerizing-hardware-accelerated-applications";
-  const open = () => chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL(), viewport });
+  // Reopened offline from its first moment: a tab the browser restores must not reach the server before the test says so.
+  const open = (offline = false) => chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL(), viewport, offline });
+  test.slow();
   try {
     const first = await open();
     const user = await signUp(first);
@@ -245,9 +247,8 @@ test("a note queued offline survives closing the browser, and is sent once it is
     await expect(editorOn(page).status).toHaveText(queuedText);
     await first.close();
 
-    const again = await open();
-    const reopened = await recordForOffline(again, recording);
-    await reopened.goOffline();
+    const again = await open(true);
+    const reopened = await recordForOffline(again, recording, { startOffline: true });
     const page2 = again.pages()[0] ?? (await again.newPage());
     await page2.goto(sessionUrl(slug));
     await expect(editorOn(page2).text).toHaveValue("Typed offline just before the battery died");

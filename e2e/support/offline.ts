@@ -11,8 +11,9 @@ import type { BrowserContext, Page } from "@playwright/test";
 type Recorded = { status: number; headers: Record<string, string>; body: Buffer };
 export type Recording = Map<string, Recorded>;
 
-export async function recordForOffline(context: BrowserContext, recording: Recording = new Map()) {
-  let offline = false;
+/** `startOffline` for a context launched offline: `route.fetch` goes out from the test, past the browser's emulation. */
+export async function recordForOffline(context: BrowserContext, recording: Recording = new Map(), { startOffline = false } = {}) {
+  let offline = startOffline;
   await context.route("**/*", async (route) => {
     const request = route.request();
     const url = request.url();
