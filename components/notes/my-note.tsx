@@ -3,24 +3,29 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { browserMayBeSignedIn, forgetSignedInHint } from "@/components/account/signed-in-hint";
-import { noteConflictMessage, noteMaxLength, type NoteVisibility } from "@/lib/notes/limits";
-import { copyKey, draftKey, readDraft, readText, writeDraft, writeText } from "./note-draft";
+import { noteMaxLength, viewerHeader, type NoteVisibility } from "@/lib/notes/limits";
+import { copyKey, draftKey, readDraft, readLastViewer, readText, writeDraft, writeLastViewer, writeText } from "./note-draft";
+import { claimNote, dropEntriesOf, getQueued, queueSave, removeQueued } from "./note-outbox";
+import { mergedText, newestKept } from "./outbox-entry";
+import { NoteConflict } from "./note-conflict";
 import { VisibilityChoice } from "./visibility-choice";
 import { href } from "@/lib/routes";
 
 type SavedNote = { body: string; visibility: NoteVisibility; version: number };
-type Status = "idle" | "saved" | "saving" | "dirty" | "offline" | "signed-out" | "failed" | "conflict" | "deleted";
+type Status = "idle" | "saved" | "saving" | "dirty" | "queued" | "offline" | "signed-out" | "failed" | "conflict" | "deleted";
 
 const autosaveDelayMs = 800;
 const retryDelayMs = 15_000;
+const saveTimeoutMs = 20_000;
 const countFrom = noteMaxLength * 0.9;
 const statusText: Record<Status, string> = {
   idle: "",
   saved: "Saved",
   saving: "Saving…",
   dirty: "Unsaved changes",
+  queued: "Saved on this device – will be sent when you're back online",
   offline: "Offline – kept on this device",
-  "signed-out": "Signed out – kept on this device",
+  "signed-out": "Saved on this device",
   failed: "Not saved – kept on this device",
   conflict: "Not saved – see below",
   deleted: "Deleted",
@@ -30,26 +35,40 @@ const statusText: Record<Status, string> = {
  * The viewer's own note on the session page. The page is cached and shared, so
  * the server renders only a link (which works without JavaScript); the editor
  * appears once the browser has asked the API who is signed in. Text lives in
- * localStorage until the server has it, and a version conflict never replaces
- * what the person typed.
+ * localStorage until the server has it; a save that cannot reach the server goes
+ * into the outbox (note-outbox.ts), and a version conflict never replaces what the
+ * person typed. Opened offline, or signed out, over queued text, the editor shows
+ * that text and keeps queuing ("provisional": only the base version is known).
  */
-export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string; sessionSlug: string }) {
+export function MyNote({ conferenceSlug, sessionSlug, sessionTitle }: { conferenceSlug: string; sessionSlug: string; sessionTitle?: string }) {
   const sessionPath = href.session(conferenceSlug, sessionSlug);
   const apiUrl = href.api.note(conferenceSlug, sessionSlug);
   const draft = draftKey(conferenceSlug, sessionSlug);
   const setAside = copyKey(conferenceSlug, sessionSlug);
 
-  const [mode, setMode] = useState<"link" | "offline" | "signed-out" | "editor">("link");
+  const [mode, setMode] = useState<"link" | "signed-out" | "editor">("link");
+  const [provisional, setProvisional] = useState(false);
   const [text, setText] = useState("");
   const [visibility, setVisibility] = useState<NoteVisibility>("private");
   const [saved, setSaved] = useState<SavedNote | null>(null);
   const [status, setStatus] = useState<{ kind: Status; detail?: string; retry?: boolean }>({ kind: "idle" });
-  const [conflict, setConflict] = useState<{ current: SavedNote | null } | null>(null);
+  const [conflict, setConflict] = useState<{ current: SavedNote | null; takeFocus: boolean } | null>(null);
   const [copy, setCopy] = useState<string | null>(null);
 
   // What saves read and write between renders: typing must never wait for React to catch up.
-  const live = useRef({ text: "", visibility: "private" as NoteVisibility, saved: null as SavedNote | null, conflict: false, inFlight: false, again: false });
+  const live = useRef({
+    text: "",
+    visibility: "private" as NoteVisibility,
+    saved: null as SavedNote | null,
+    conflict: false,
+    inFlight: false,
+    again: false,
+    viewer: null as string | null,
+    provisional: null as null | "offline" | "signed-out",
+  });
   const timer = useRef<number | undefined>(undefined);
+  const reload = useRef<() => void>(() => {});
+  const textArea = useRef<HTMLTextAreaElement>(null);
 
   const accept = useCallback((note: SavedNote | null) => {
     live.current.saved = note;
@@ -62,14 +81,25 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     setVisibility(vis);
   }, []);
 
-  const enterConflict = useCallback((current: SavedNote | null) => {
+  /** `takeFocus` when found by a replay or a load rather than by saving what was just typed: the choice is what comes next. */
+  const enterConflict = useCallback((current: SavedNote | null, takeFocus: boolean) => {
     live.current.conflict = true;
-    setConflict({ current });
+    setConflict({ current, takeFocus });
     setStatus({ kind: "conflict" });
   }, []);
 
+  /** Keeps a save that cannot go now in the outbox, sent when the connection (or the sign-in) returns. */
+  const queue = useCallback(
+    async (sent: { body: string; visibility: NoteVisibility }, baseVersion: number, kind: "queued" | "signed-out", retry = false) => {
+      const viewer = live.current.viewer;
+      const kept = viewer && (await queueSave({ userId: viewer, conferenceSlug, sessionSlug, sessionTitle, ...sent, baseVersion }));
+      setStatus(kept ? { kind, retry } : { kind: kind === "queued" ? "offline" : "signed-out", retry });
+    },
+    [conferenceSlug, sessionSlug, sessionTitle],
+  );
+
   /** Puts the text to the server until what it holds is what is on screen, one request at a time. */
-  const save = useCallback(async () => {
+  const save = useCallback(async (replay = false) => {
     window.clearTimeout(timer.current);
     const s = live.current;
     if (s.inFlight) {
@@ -83,7 +113,8 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
         if (s.conflict) return;
         const sent = { body: s.text, visibility: s.visibility };
         const base = s.saved;
-        if (base ? sent.body === base.body && sent.visibility === base.visibility : sent.body === "" && sent.visibility === "private") {
+        const unchanged = base ? sent.body === base.body && sent.visibility === base.visibility : sent.body === "" && sent.visibility === "private";
+        if (unchanged && !s.provisional) {
           writeText(draft, null);
           setStatus({ kind: base ? "saved" : "idle" });
           return;
@@ -92,18 +123,19 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
           setStatus({ kind: "failed", detail: "Notes can be at most 50,000 characters." });
           return;
         }
+        if (s.provisional || !navigator.onLine) return await queue(sent, base?.version ?? 0, s.provisional === "signed-out" ? "signed-out" : "queued");
         setStatus({ kind: "saving" });
         let response: Response;
         try {
           response = await fetch(apiUrl, {
             method: "PUT",
             credentials: "same-origin",
-            headers: { "Content-Type": "application/json", "If-Match": `"${base?.version ?? 0}"` },
+            headers: { "Content-Type": "application/json", "If-Match": `"${base?.version ?? 0}"`, ...(s.viewer ? { [viewerHeader]: s.viewer } : {}) },
             body: JSON.stringify(sent),
+            signal: AbortSignal.timeout(saveTimeoutMs),
           });
         } catch {
-          setStatus({ kind: "offline", retry: true });
-          return;
+          return await queue(sent, base?.version ?? 0, "queued", navigator.onLine);
         }
         const payload = (await response.json().catch(() => null)) as (SavedNote & { error?: string; current?: SavedNote | null }) | null;
         if (response.ok && payload) {
@@ -114,23 +146,26 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
             writeText(draft, null);
             setStatus({ kind: "saved" });
           }
+          if (s.viewer) void removeQueued(s.viewer, conferenceSlug, sessionSlug);
         } else if (response.status === 412) {
-          enterConflict(payload?.current ?? null);
+          enterConflict(payload?.current ?? null, replay);
         } else if (response.status === 401) {
-          setStatus({ kind: "signed-out" });
+          return await queue(sent, base?.version ?? 0, "signed-out");
+        } else if (response.status >= 500) {
+          return await queue(sent, base?.version ?? 0, "queued", true);
         } else {
-          setStatus({ kind: "failed", detail: payload?.error ? `${payload.error}.` : undefined, retry: response.status >= 500 });
+          setStatus({ kind: "failed", detail: payload?.error ? `${payload.error}.` : undefined });
         }
       } while (s.again);
     } finally {
       s.inFlight = false;
     }
-  }, [accept, apiUrl, draft, enterConflict]);
+  }, [accept, apiUrl, conferenceSlug, draft, enterConflict, queue, sessionSlug]);
 
   // After a network failure or a server error, try again now and then; typing or reconnecting tries sooner.
   useEffect(() => {
     if (!status.retry) return;
-    const id = window.setTimeout(() => void save(), retryDelayMs);
+    const id = window.setTimeout(() => void save(true), retryDelayMs);
     return () => window.clearTimeout(id);
   }, [status, save]);
 
@@ -139,7 +174,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     (change: { text?: string; visibility?: NoteVisibility }, delay = autosaveDelayMs) => {
       const s = live.current;
       show(change.text ?? s.text, change.visibility ?? s.visibility);
-      writeDraft(draft, { body: s.text, visibility: s.visibility, baseVersion: s.saved?.version ?? 0 });
+      writeDraft(draft, { body: s.text, visibility: s.visibility, baseVersion: s.saved?.version ?? 0, ...(s.viewer ? { userId: s.viewer } : {}) });
       if (s.conflict) return;
       setStatus({ kind: "dirty" });
       window.clearTimeout(timer.current);
@@ -153,41 +188,75 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     const retryLoad = () => {
       if (!cancelled) void load();
     };
+    reload.current = retryLoad;
+
+    /** Offline or signed out: the text this browser keeps for the person last signed in, if any, in an editor that only queues. */
+    async function openKept(why: "offline" | "signed-out") {
+      const viewer = readLastViewer();
+      const draftNow = readDraft(draft);
+      const entry = viewer ? await getQueued(viewer, conferenceSlug, sessionSlug) : null;
+      if (cancelled) return;
+      const kept = newestKept(draftNow && (!draftNow.userId || draftNow.userId === viewer) ? draftNow : null, entry);
+      if (!kept) return setMode(why === "offline" ? "link" : "signed-out");
+      Object.assign(live.current, { viewer, provisional: why });
+      setProvisional(true);
+      accept({ body: kept.body, visibility: kept.visibility, version: kept.baseVersion });
+      show(kept.body, kept.visibility);
+      setStatus({ kind: entry ? (why === "offline" ? "queued" : "signed-out") : why === "offline" ? "offline" : "signed-out" });
+      setCopy(readText(setAside));
+      setMode("editor");
+    }
+
     async function load() {
       // Never signed in here (or signed out since): the sign-in link, without asking.
-      if (!browserMayBeSignedIn()) return setMode("signed-out");
+      if (!browserMayBeSignedIn()) return openKept("signed-out");
       let response: Response;
       try {
         response = await fetch(apiUrl, { credentials: "same-origin", cache: "no-store" });
       } catch {
         if (cancelled) return;
-        if (readDraft(draft)) setMode("offline");
         window.addEventListener("online", retryLoad, { once: true });
-        return;
+        return openKept("offline");
       }
       if (cancelled) return;
       if (response.status === 401) {
         forgetSignedInHint();
-        return setMode("signed-out");
+        return openKept("signed-out");
       }
       if (!response.ok && response.status !== 404) return;
       const server = response.ok ? ((await response.json()) as SavedNote) : null;
+      const viewer = response.headers.get(viewerHeader);
+      if (viewer) {
+        // Someone else signed in since: the earlier person's queued saves are neither shown nor sent (decision 22).
+        const previous = readLastViewer();
+        if (previous && previous !== viewer) await dropEntriesOf(previous);
+        writeLastViewer(viewer);
+      }
+      const entry = viewer ? await getQueued(viewer, conferenceSlug, sessionSlug) : null;
       if (cancelled) return;
+      Object.assign(live.current, { viewer, provisional: null });
+      setProvisional(false);
       const current = server && { body: server.body, visibility: server.visibility, version: server.version };
       accept(current);
-      const kept = readDraft(draft);
+      let draftNow = readDraft(draft);
+      if (draftNow?.userId && draftNow.userId !== viewer) {
+        writeText(draft, null);
+        draftNow = null;
+      }
+      const kept = newestKept(draftNow, entry);
       const unsynced = kept && !(kept.body === (current?.body ?? "") && kept.visibility === (current?.visibility ?? "private"));
       if (kept && unsynced) {
         show(kept.body, kept.visibility);
         // A draft written over the version still stored is simply newer; over an older one, both versions matter.
         if (kept.baseVersion === (current?.version ?? 0)) {
           setStatus({ kind: "dirty" });
-          timer.current = window.setTimeout(() => void save(), 0);
+          timer.current = window.setTimeout(() => void save(true), 0);
         } else {
-          enterConflict(current);
+          enterConflict(current, true);
         }
       } else {
-        if (kept) writeText(draft, null);
+        if (draftNow) writeText(draft, null);
+        if (entry && viewer) void removeQueued(viewer, conferenceSlug, sessionSlug);
         show(current?.body ?? "", current?.visibility ?? "private");
         setStatus({ kind: current ? "saved" : "idle" });
       }
@@ -199,27 +268,39 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
       cancelled = true;
       window.removeEventListener("online", retryLoad);
     };
-  }, [accept, apiUrl, draft, enterConflict, save, setAside, show]);
+  }, [accept, apiUrl, conferenceSlug, draft, enterConflict, save, sessionSlug, setAside, show]);
 
   useEffect(() => {
     if (mode !== "editor") return;
     const flush = () => {
-      if (document.visibilityState === "hidden" || navigator.onLine) void save();
+      const s = live.current;
+      const visible = document.visibilityState === "visible";
+      // Back online (or back on the page, perhaps signed in elsewhere) over queued text: load again, which sends or shows a conflict.
+      if (s.provisional && navigator.onLine && visible) reload.current();
+      else if (!visible || navigator.onLine) void save(true);
     };
     window.addEventListener("online", flush);
     document.addEventListener("visibilitychange", flush);
+    const viewer = live.current.viewer;
+    const release = viewer ? claimNote(viewer, conferenceSlug, sessionSlug, flush) : undefined;
     return () => {
       window.removeEventListener("online", flush);
       document.removeEventListener("visibilitychange", flush);
+      release?.();
       window.clearTimeout(timer.current);
     };
-  }, [mode, save]);
+  }, [conferenceSlug, mode, save, sessionSlug]);
 
-  function keepMine() {
-    const current = conflict?.current ?? null;
+  /** After a choice, the person goes on in the editor. */
+  const resolved = (current: SavedNote | null) => {
     accept(current);
     live.current.conflict = false;
     setConflict(null);
+    window.setTimeout(() => textArea.current?.focus(), 0);
+  };
+
+  function keepMine() {
+    resolved(conflict?.current ?? null);
     edit({}, 0);
   }
 
@@ -227,12 +308,18 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
     const current = conflict?.current ?? null;
     writeText(setAside, live.current.text);
     setCopy(live.current.text);
-    accept(current);
-    live.current.conflict = false;
-    setConflict(null);
+    resolved(current);
     show(current?.body ?? "", current?.visibility ?? "private");
     writeText(draft, null);
+    if (live.current.viewer) void removeQueued(live.current.viewer, conferenceSlug, sessionSlug);
     setStatus({ kind: current ? "saved" : "idle" });
+  }
+
+  function mergeByHand() {
+    const current = conflict?.current ?? null;
+    const mine = live.current.text;
+    resolved(current);
+    edit({ text: mergedText(mine, current?.body ?? "") });
   }
 
   async function remove() {
@@ -246,9 +333,9 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
         writeText(draft, null);
         setStatus({ kind: "deleted" });
       } else if (response.status === 412) {
-        enterConflict(((await response.json().catch(() => null)) as { current?: SavedNote | null } | null)?.current ?? null);
+        enterConflict(((await response.json().catch(() => null)) as { current?: SavedNote | null } | null)?.current ?? null, true);
       } else {
-        setStatus({ kind: response.status === 401 ? "signed-out" : "failed", detail: "The note was not deleted." });
+        setStatus({ kind: "failed", detail: response.status === 401 ? "The note was not deleted: sign in again first." : "The note was not deleted." });
       }
     } catch {
       setStatus({ kind: "offline", detail: "The note was not deleted." });
@@ -271,7 +358,6 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
         ) : (
           noteLink
         )}
-        {mode === "offline" && <p className="mt-1 text-zinc-600 dark:text-zinc-400">Offline – your unsaved note is kept on this device.</p>}
       </section>
     );
   }
@@ -285,36 +371,21 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
           {[statusText[status.kind], status.detail].filter(Boolean).join(". ")}
           {status.kind === "signed-out" && (
             <>
-              {" "}
-              <a href={signInAgain} className="font-medium text-accent-600 underline dark:text-accent-300">Sign in</a>
+              .{" "}
+              <a href={signInAgain} className="font-medium text-accent-600 underline dark:text-accent-300">Sign in to send your note</a>
             </>
           )}
         </p>
       </div>
 
-      {conflict && (
-        <div role="alert" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          <p className="font-semibold">{noteConflictMessage}.</p>
-          <p className="mt-1">
-            {conflict.current ? "Your text below is not saved yet." : "It was deleted there; your text below is not saved."} Choose which to keep:
-          </p>
-          <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" onClick={keepMine} className="rounded-lg bg-accent-600 px-3 py-2 font-semibold text-white hover:bg-accent-700">
-              Keep mine (overwrite)
-            </button>
-            <button type="button" onClick={takeSaved} className="rounded-lg border border-amber-400 px-3 py-2 font-semibold hover:bg-amber-100 dark:border-amber-600 dark:hover:bg-amber-900/40">
-              {conflict.current ? "Use the saved version" : "Let it stay deleted"}
-            </button>
-          </div>
-          <p className="mt-2 text-xs">Either way, nothing you typed is lost: your text stays here as a copy.</p>
-        </div>
-      )}
+      {conflict && <NoteConflict current={conflict.current} takeFocus={conflict.takeFocus} onKeepMine={keepMine} onTakeTheirs={takeSaved} onMerge={mergeByHand} />}
 
       <div>
         <label htmlFor="my-note-body" className="block text-sm font-medium">
           Notes for yourself <span className="font-normal text-zinc-600 dark:text-zinc-400">(Markdown)</span>
         </label>
         <textarea
+          ref={textArea}
           id="my-note-body"
           rows={8}
           value={text}
@@ -345,7 +416,7 @@ export function MyNote({ conferenceSlug, sessionSlug }: { conferenceSlug: string
             All your notes
           </Link>
         </span>
-        {saved && (
+        {saved && !provisional && (
           <button type="button" onClick={() => void remove()} className="rounded-md px-2 py-1 font-medium text-red-700 hover:underline dark:text-red-300">
             Delete note
           </button>

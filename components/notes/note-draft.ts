@@ -1,11 +1,13 @@
 import type { NoteVisibility } from "@/lib/notes/limits";
+import { outboxDatabaseName } from "./outbox-entry";
 
 /**
  * What the person typed and the server has not yet acknowledged, kept in this
  * browser so a lost connection, a closed tab or a crash loses nothing.
- * `baseVersion` is the saved version it was written over (0: none).
+ * `baseVersion` is the saved version it was written over (0: none); `userId`, the
+ * person it was typed for, when known, so nobody else is shown it.
  */
-export type NoteDraft = { body: string; visibility: NoteVisibility; baseVersion: number; savedAt: number };
+export type NoteDraft = { body: string; visibility: NoteVisibility; baseVersion: number; savedAt: number; userId?: string };
 
 export const draftKey = (conferenceSlug: string, sessionSlug: string) => `hallway:note-draft:${conferenceSlug}/${sessionSlug}`;
 
@@ -21,6 +23,7 @@ export function readDraft(key: string): NoteDraft | null {
       visibility: value.visibility === "public" ? "public" : "private",
       baseVersion: Number(value.baseVersion) || 0,
       savedAt: Number(value.savedAt) || 0,
+      ...(typeof value.userId === "string" ? { userId: value.userId } : {}),
     };
   } catch {
     return null;
@@ -54,11 +57,25 @@ export function writeText(key: string, text: string | null) {
   }
 }
 
+/**
+ * Who was signed in when a note last loaded, so an editor opened offline finds that
+ * person's queued saves (components/notes/note-outbox.ts). Cleared with the drafts.
+ */
+const viewerKey = "hallway:note-viewer";
+export const readLastViewer = () => readText(viewerKey);
+export const writeLastViewer = (userId: string) => writeText(viewerKey, userId);
+
 /** On sign-out, so the next person on a shared device finds none of this one's unsaved text. */
 export function clearAllDrafts() {
   try {
     for (const key of Object.keys(localStorage)) if (key.startsWith("hallway:note-")) localStorage.removeItem(key);
   } catch {
     // Storage unavailable: there is nothing kept to clear.
+  }
+  // The outbox too; open connections close when asked (note-outbox.ts), so this completes after the page moves on.
+  try {
+    indexedDB.deleteDatabase(outboxDatabaseName);
+  } catch {
+    // No IndexedDB: nothing was queued.
   }
 }

@@ -5,3 +5,6 @@ export const noteMaxLength = 50_000;
 export const noteConflictMessage = "This note was changed in another tab or on another device";
 
 export type NoteVisibility = "private" | "public";
+
+/** The header that names the person a note's answers are for, and a save's writer (docs/decisions/0022-notes-outbox.md). */
+export const viewerHeader = "Hallway-Viewer";

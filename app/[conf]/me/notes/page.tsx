@@ -9,6 +9,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { EmptyState } from "@/components/ui/notice";
 import { TimeZoneNote } from "@/components/conference/time-zone-note";
 import { VisibilityBadge } from "@/components/notes/visibility-badge";
+import { QueuedNotes } from "@/components/notes/queued-notes";
 import { href } from "@/lib/routes";
 
 type Props = { params: Promise<{ conf: string }> };
@@ -40,6 +41,8 @@ export default async function MyNotesPage({ params }: Props) {
           </a>
         )}
       </header>
+
+      <QueuedNotes conferenceSlug={conference.slug} />
 
       {notes.length === 0 ? (
         <EmptyState title="No notes yet">

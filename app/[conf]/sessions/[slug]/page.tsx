@@ -117,7 +117,7 @@ export default async function SessionPage({ params }: PageProps<"/[conf]/session
       )}
 
       {/* The page is cached for everyone: the island fetches the viewer's note in the browser. */}
-      <MyNote conferenceSlug={conference.slug} sessionSlug={session.slug} />
+      <MyNote conferenceSlug={conference.slug} sessionSlug={session.slug} sessionTitle={session.title} />
 
       <PublicNotes notes={session.publicNotes} />
 

@@ -4,10 +4,15 @@ import { isCrossOriginWrite, jsonError, parseIfMatchVersion, personalJson, priva
 import { changesPublicView, deleteNote, getMyNote, saveNote, type MyNote } from "@/lib/notes/notes";
 import { findSession } from "@/lib/schedule/sessions";
 import { firstNoteIssue, noteInputSchema } from "@/lib/validation/note";
-import { noteConflictMessage } from "@/lib/notes/limits";
+import { noteConflictMessage, viewerHeader } from "@/lib/notes/limits";
 import { href } from "@/lib/routes";
 
-/** My note on one session: cookie-authenticated, versioned by ETag, never cached. */
+/**
+ * My note on one session: cookie-authenticated, versioned by ETag, never cached.
+ * Answers name the viewer (`Hallway-Viewer`), and a save that names one is refused
+ * when someone else is signed in: the browser's outbox keys queued saves by person
+ * and never sends one person's note as another (docs/decisions/0022-notes-outbox.md).
+ */
 
 type Context = { params: Promise<{ conf: string; slug: string }> };
 
@@ -19,16 +24,16 @@ function noteJson(note: MyNote) {
   return { body: note.body, visibility: note.visibility, version: note.version, updatedAt: note.updatedAt.toISOString() };
 }
 
-function noteResponse(note: MyNote) {
-  return personalJson(noteJson(note), { headers: { ETag: versionETag(note.version) } });
+function noteResponse(note: MyNote, viewerId: string) {
+  return personalJson(noteJson(note), { headers: { ETag: versionETag(note.version), [viewerHeader]: viewerId } });
 }
 
 function conflictResponse(current: MyNote | null) {
   return personalJson({ error: noteConflictMessage, current: current && noteJson(current) }, { status: 412 });
 }
 
-function errorResponse(status: 400 | 401 | 403 | 404 | 413, error: string) {
-  return jsonError(status, error, privateNoStore);
+function errorResponse(status: 400 | 401 | 403 | 404 | 409 | 413, error: string, viewerId?: string) {
+  return jsonError(status, error, viewerId ? { ...privateNoStore, [viewerHeader]: viewerId } : privateNoStore);
 }
 
 /** The session and who is asking, or the response that says why not. */
@@ -46,8 +51,8 @@ export async function GET(request: Request, context: Context) {
   const resolved = await resolve(request, context);
   if (!resolved.ok) return resolved.response;
   const note = await getMyNote(resolved.viewer.id, resolved.sessionId);
-  if (!note) return errorResponse(404, "You have no note on this session yet");
-  return noteResponse(note);
+  if (!note) return errorResponse(404, "You have no note on this session yet", resolved.viewer.id);
+  return noteResponse(note, resolved.viewer.id);
 }
 
 export async function PUT(request: Request, context: Context) {
@@ -55,6 +60,8 @@ export async function PUT(request: Request, context: Context) {
   const resolved = await resolve(request, context);
   if (!resolved.ok) return resolved.response;
   const { sessionId, sessionPage, viewer } = resolved;
+  const writer = request.headers.get(viewerHeader);
+  if (writer !== null && writer !== viewer.id) return errorResponse(409, "This note was written by someone else than the person signed in now");
 
   const baseVersion = parseIfMatchVersion(request.headers.get("if-match"));
   if (baseVersion === undefined) return errorResponse(400, badIfMatch);
@@ -71,7 +78,7 @@ export async function PUT(request: Request, context: Context) {
   const result = await saveNote(viewer.id, sessionId, { ...parsed.data, baseVersion });
   if (!result.ok) return conflictResponse(result.current);
   if (changesPublicView(result.previousVisibility, result.note.visibility)) revalidatePath(sessionPage);
-  return noteResponse(result.note);
+  return noteResponse(result.note, viewer.id);
 }
 
 export async function DELETE(request: Request, context: Context) {
