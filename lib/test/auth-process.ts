@@ -7,12 +7,13 @@
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
 
-export type AuthRequest = { path: string; body: Record<string, unknown>; address: string; userAgent?: string };
+/** A POST with a JSON body, or a GET when there is no body; `cookie` as a Cookie header. */
+export type AuthRequest = { path: string; body?: Record<string, unknown>; address: string; userAgent?: string; cookie?: string };
 
 const origin = "http://localhost:3000";
 
 /** The statuses of `requests`, sent one after another from a new Node process; rejects when the process fails. */
-export function requestsFromAnotherProcess(requests: AuthRequest[], env: NodeJS.ProcessEnv = {}): Promise<number[]> {
+export function requestsFromAnotherProcess(requests: AuthRequest[], env: Record<string, string> = {}): Promise<number[]> {
   const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", import.meta.filename, JSON.stringify(requests)];
   const child = spawn(process.execPath, args, {
     // Several instances share one key (lib/auth/secret.ts); PostgreSQL refuses to start without one.
@@ -34,10 +35,12 @@ export function requestsFromAnotherProcess(requests: AuthRequest[], env: NodeJS.
 }
 
 /** The same request in this process, through `handler` (the app's `auth.handler`). */
-export function authRequest({ path, body, address, userAgent = "test-agent" }: AuthRequest): Request {
+export function authRequest({ path, body, address, userAgent = "test-agent", cookie }: AuthRequest): Request {
+  const headers: Record<string, string> = { origin, "x-forwarded-for": address, "user-agent": userAgent, ...(cookie ? { cookie } : {}) };
+  if (!body) return new Request(`${origin}/api/auth${path}`, { headers });
   return new Request(`${origin}/api/auth${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin, "x-forwarded-for": address, "user-agent": userAgent },
+    headers: { ...headers, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
 }
