@@ -171,7 +171,7 @@ describe("copying a Hallway to PostgreSQL", { skip }, () => {
     assert.ok(result.ok, result.ok ? "" : result.message);
     assert.ok(result.migrated.length > 0, "the target was migrated");
     assert.deepEqual(result.counts.map((c) => [c.model, c.rows]), models.map((m) => [m, source[m]!.length]));
-    assert.ok(lines.some((line) => /^Session\s+\d+$/.test(line)), "counts are printed per table");
+    assert.ok(lines.some((line) => /^Session\s+\d+\s+[\d.]+ s$/.test(line)), "counts are printed per table");
     const copied = await withClient(target, everyRow);
     for (const model of models) assert.deepEqual(copied[model], source[model], `${model} differs`);
   });
