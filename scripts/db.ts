@@ -10,10 +10,12 @@
  *   organiser add E   make the account with email E an organiser (remove E: no longer; list: who is)
  *   follow            fetch the followed schedule URLs that are due, once (for cron, when the server does not follow)
  *   pg-schema         write prisma/postgresql/schema.prisma from prisma/schema.prisma
+ *   copy --to URL     copy everything into the (empty) PostgreSQL database URL names, migrating it first;
+ *                     --replace deletes what it holds. Exit codes: 2 bad usage, 3 a schema behind, 1 any other failure
  * On PostgreSQL, `check` and `new-migration` replay the history into a scratch database on
  * the same server, so the role needs CREATEDB.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations, diffMigrationsToSchema, engineOf, migrationsDirOf } from "../lib/db/schema-engine";
 import { databaseUrl } from "../lib/db/url";
@@ -121,6 +123,39 @@ async function follow() {
   }
 }
 
+const copyUsage = "Usage: npm run db -- copy --to postgresql://<user>@<host>/<database> [--replace]";
+
+/** Moves this Hallway (DATABASE_URL, SQLite's file by default) to PostgreSQL; stop the server first, since later writes are not copied. */
+async function copy(args: string[]) {
+  const at = args.indexOf("--to");
+  const to = at === -1 ? undefined : args[at + 1];
+  const known = new Set(["--to", "--replace", to]);
+  if (!to || to.startsWith("--") || args.some((a) => !known.has(a))) {
+    console.error(copyUsage);
+    process.exitCode = 2;
+    return;
+  }
+  const { copyDatabase } = await import("../lib/db/copy-database");
+  const started = performance.now();
+  const result = await copyDatabase({ from: databaseUrl(), to, replace: args.includes("--replace"), log: (line) => console.log(line) });
+  if (!result.ok) {
+    console.error(result.message);
+    process.exitCode = result.exitCode;
+    return;
+  }
+  const rows = result.counts.reduce((sum, c) => sum + c.rows, 0);
+  console.log(`Copied ${rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  // Session cookies are signed with the key: the same key keeps everyone signed in.
+  const { databaseEngine } = await import("../lib/db/engine");
+  const keyFile = process.env.BETTER_AUTH_SECRET ? null : path.join(databaseEngine().stateDirectory(databaseUrl()), ".auth-secret");
+  const key = !keyFile
+    ? "the BETTER_AUTH_SECRET this install uses, so that everyone stays signed in"
+    : existsSync(keyFile)
+      ? `the key in ${keyFile}, so that everyone stays signed in`
+      : "a long random key (openssl rand -base64 32)";
+  console.log(`Now start Hallway with DATABASE_URL set to the PostgreSQL URL and BETTER_AUTH_SECRET set to ${key}.`);
+}
+
 const [task, arg, arg2] = process.argv.slice(2);
 const tasks: Record<string, () => Promise<void>> = {
   migrate,
@@ -134,6 +169,7 @@ const tasks: Record<string, () => Promise<void>> = {
   "new-migration": () => newMigration(arg),
   organiser: () => organiser(arg, arg2),
   follow,
+  copy: () => copy(process.argv.slice(3)),
   "pg-schema": async () => {
     console.log(writePostgresSchema() ? "Wrote prisma/postgresql/schema.prisma." : "prisma/postgresql/schema.prisma is current.");
   },

@@ -76,6 +76,9 @@ export const auth = betterAuth({
   rateLimit: {
     // Our own failure-based throttle guards sign-in; this only caps floods, high enough for a venue behind one address.
     enabled: true,
+    // Counted in the RateLimit table, so several instances of the app share one count (a per-process count
+    // would let N instances allow N times the limit). Only the limited paths write: not /get-session, not sign-in.
+    storage: "database",
     window: 60,
     max: 1000,
     customRules: { "/sign-in/email": false, "/get-session": false, "/sign-up/email": { window: 60, max: 300 } },

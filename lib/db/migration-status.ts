@@ -29,7 +29,8 @@ export function migrationNames(dir = migrationsDir): string[] {
     .sort();
 }
 
-export type MigrationStatus = { databaseExists: boolean; pending: string[] };
+/** `unknown`: applied to the database but not on disk, so a newer Hallway wrote it. */
+export type MigrationStatus = { databaseExists: boolean; pending: string[]; unknown: string[] };
 
 const appliedSql = `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
 
@@ -66,12 +67,12 @@ export async function migrationStatus(databaseUrl: string, dir?: string): Promis
   const engine = engineNameOf(databaseUrl);
   const onDisk = migrationNames(dir ?? migrationsDirs[engine]);
   const applied = await appliedMigrations(databaseUrl, engine);
-  if (!applied) return { databaseExists: false, pending: onDisk };
-  return { databaseExists: true, pending: onDisk.filter((name) => !applied.has(name)) };
+  if (!applied) return { databaseExists: false, pending: onDisk, unknown: [] };
+  return { databaseExists: true, pending: onDisk.filter((name) => !applied.has(name)), unknown: [...applied].filter((name) => !onDisk.includes(name)) };
 }
 
 /** Where a database is, for a message: the SQLite file's path, or the PostgreSQL database without its credentials. */
-function describe(databaseUrl: string): string {
+export function describeDatabase(databaseUrl: string): string {
   if (engineNameOf(databaseUrl) === "postgresql") {
     const url = new URL(databaseUrl);
     return `PostgreSQL database ${url.pathname.slice(1) || "postgres"} on ${url.host}`;
@@ -82,7 +83,7 @@ function describe(databaseUrl: string): string {
 /** One line saying why a tool will not touch this database, or null when it is up to date. */
 export async function schemaBehindMessage(databaseUrl: string, dir?: string): Promise<string | null> {
   const status = await migrationStatus(databaseUrl, dir);
-  const where = describe(databaseUrl);
+  const where = describeDatabase(databaseUrl);
   if (!status.databaseExists) return `No database at ${where}: start Hallway once (npm start) or run \`npm run db -- migrate\`, then try again.`;
   if (status.pending.length === 0) return null;
   const count = status.pending.length;
