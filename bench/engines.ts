@@ -28,7 +28,7 @@ type OpenLoop = Awaited<ReturnType<typeof measureOpenLoopSaves>>;
 /** What one engine measured; `generationSeconds` only where this part generated the database. */
 export type EngineFigures = {
   engine: "SQLite" | "PostgreSQL";
-  generationSeconds?: number;
+  generation?: ReturnType<typeof generateInChild>;
   search: SearchFigures;
   importFigures: ImportFigures;
   http: PageFigures[];
@@ -59,8 +59,10 @@ export function measureSearch(databaseUrl: string, slug: string, perCategory = 1
   return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as SearchFigures;
 }
 
-/** Generates the bench database at `databaseUrl` in a process of its own (bench/generate-child.ts); its time in seconds. */
-export function generateInChild(databaseUrl: string): number {
+type Generation = Awaited<ReturnType<(typeof import("./generate"))["generateBenchDatabase"]>>;
+
+/** Generates the bench database at `databaseUrl` in a process of its own (bench/generate-child.ts): its time, and each stage's. */
+export function generateInChild(databaseUrl: string): { totalSeconds: number } & Generation {
   const started = performance.now();
   const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(benchDir, "generate-child.ts"), databaseUrl], {
     encoding: "utf8",
@@ -68,7 +70,7 @@ export function generateInChild(databaseUrl: string): number {
     maxBuffer: 16 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`bench/generate-child.ts failed with exit code ${child.status}`);
-  return (performance.now() - started) / 1000;
+  return { totalSeconds: (performance.now() - started) / 1000, ...(JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Generation) };
 }
 
 /** Each page warmed, then loaded with autocannon, with the server's CPU per request. */
@@ -126,7 +128,7 @@ export async function measurePostgres(options: EngineOptions) {
   return withPostgres(async (serverUrl, label) => {
     const benchUrl = withDatabase(serverUrl, `hallway_bench_${randomBytes(3).toString("hex")}`);
     options.log(`PostgreSQL on ${label}: generating the bench conference …`);
-    const generationSeconds = generateInChild(benchUrl);
+    const generation = generateInChild(benchUrl);
     options.log("PostgreSQL: search in process …");
     const search = measureSearch(benchUrl, options.conferenceSlug);
     options.log("PostgreSQL: import (1,000 events, twice) …");
@@ -134,7 +136,7 @@ export async function measurePostgres(options: EngineOptions) {
     options.log("PostgreSQL: the production server …");
     // Several instances share a database, so PostgreSQL requires the cookie key to be given.
     const served = await measureServer(benchUrl, benchUrl, options, { BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex") });
-    const figures: EngineFigures = { engine: "PostgreSQL", generationSeconds, search, importFigures, ...served };
+    const figures: EngineFigures = { engine: "PostgreSQL", generation, search, importFigures, ...served };
     return { figures, label };
   });
 }
@@ -147,7 +149,10 @@ export function printEngines(r: EnginesFigures, searchP95TargetMs: number, table
   const row = (label: string, cell: (e: EngineFigures) => string) => [label, ...engines.map(cell)];
   const stage = (e: EngineFigures, name: string) => e.search.stages.find((s) => s.stage === name);
   const rows = [
-    row("generation of the bench database", (e) => (e.generationSeconds === undefined ? "(above)" : `${e.generationSeconds.toFixed(1)} s`)),
+    row("generation of the bench database (program, users + notes)", (e) => {
+      const g = e.generation;
+      return g ? `${g.totalSeconds.toFixed(1)} s (${g.seconds.program?.toFixed(1)} s, ${g.seconds.notes?.toFixed(1)} s)` : "(above)";
+    }),
     row(`search p50 / p95 / p99 (${r.sqlite.search.overall.count} queries)`, (e) => `${ms(e.search.overall.p50)} / ${ms(e.search.overall.p95)} / ${ms(e.search.overall.p99)}`),
     ...r.sqlite.search.byCategory.map((c) =>
       row(`  ${c.category} p50 / p95`, (e) => {

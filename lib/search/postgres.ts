@@ -208,12 +208,14 @@ export async function matchOwnNotes(text: string, scope: SearchScope & { viewerI
 }
 
 /**
- * After bulk loads and at start: moves the GIN index's pending entries into the index proper
- * (fast updates queue them) and refreshes the planner's statistics on both tables.
+ * After bulk loads and at start: moves any pending GIN entries into the index proper (left from
+ * before fast updates were turned off), and vacuums and analyses both tables: a load rewrites the
+ * search row of every session it touches, leaving as many dead rows for searches to step over
+ * until autovacuum comes round, and the planner needs the new statistics.
  */
 export async function optimizeSearchIndex(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`SELECT gin_clean_pending_list('session_search_document_idx'::regclass)`);
-  await db.$executeRawUnsafe(`ANALYZE session_search, note_search`);
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) session_search, note_search`);
 }
 
 /** PostgreSQL's full-text search behind the search contract. */
