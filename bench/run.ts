@@ -176,7 +176,8 @@ function engineOptions(pages: Page[]) {
 
 /** PostgreSQL's column of the engines table, or why it was skipped. */
 async function postgresColumn(pages: Page[]): Promise<Pick<EnginesFigures, "postgresql" | "postgresServer">> {
-  const measured = await measurePostgres(engineOptions(pages));
+  // A failure on PostgreSQL (a load over its transaction timeout on a busy machine) is a figure, and keeps SQLite's.
+  const measured = await measurePostgres(engineOptions(pages)).catch((error: unknown) => ({ skipped: `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }));
   if ("skipped" in measured) {
     log(`PostgreSQL skipped: ${measured.skipped}`);
     return { postgresql: measured };
