@@ -1,9 +1,10 @@
 /**
- * Builds the benchmark database: the demo conference plus a large synthetic one,
- * identical on every run (seeded PRNG). The program goes through `loadProgram`
- * like any import; users and notes are bulk-inserted with better-sqlite3 because
- * fifty thousand Prisma round trips would dominate the run, and the FTS triggers
- * index them either way.
+ * Builds the benchmark database, on SQLite or PostgreSQL (whichever the URL names): the demo
+ * conference plus a large synthetic one, identical on every run and on both engines (seeded
+ * PRNG). The program goes through `loadProgram` like any import; users and notes are
+ * bulk-inserted (better-sqlite3, or multi-row INSERTs through pg, bench/postgres.ts) because
+ * fifty thousand Prisma round trips would dominate the run, and the search triggers index
+ * them either way.
  *
  * lib/db/client.ts reads DATABASE_URL when first imported: set it before importing this module.
  */
@@ -12,12 +13,14 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { db } from "../lib/db/client";
+import { isPostgresUrl } from "../lib/db/postgres-url";
 import { sqliteFilePath } from "../lib/db/url";
 import { loadProgram } from "../lib/program/load-program";
 import { searchEngine } from "../lib/search/engine";
 import type { ProgramInput } from "../lib/program/program-schema";
 import { seedDemo } from "../prisma/seed";
 import { pick, seededRandom, type Random } from "../lib/test/random";
+import { insertUsersAndNotesPostgres, recreatePostgresDatabase, type BenchNote, type BenchUser } from "./postgres";
 import * as words from "./words";
 
 export const bigConference = {
@@ -127,34 +130,37 @@ function syntheticProgram(random: Random): ProgramInput {
   };
 }
 
+/** The bench's users, each with public notes on `notesPerUser` distinct sessions of the big conference. */
+function usersAndNotes(sessionIds: number[], random: Random): { users: BenchUser[]; notes: BenchNote[] } {
+  const users: BenchUser[] = [];
+  const notes: BenchNote[] = [];
+  const start = Date.parse(`${bigConference.days[0]}T06:00:00Z`);
+  for (let u = 0; u < bigConference.userCount; u++) {
+    const id = `bench-user-${u}`;
+    users.push({ id, name: `${pick(random, words.firstNames)} ${pick(random, words.lastNames)}`, email: `${id}@example.com`, at: new Date(start + u * 1000) });
+    const sessions = new Set<number>();
+    while (sessions.size < bigConference.notesPerUser) sessions.add(pick(random, sessionIds));
+    for (const sessionId of sessions) {
+      const sentences = Array.from({ length: 1 + Math.floor(random() * 3) }, () => fill(random, pick(random, words.noteSentences)));
+      notes.push({ userId: id, sessionId, body: sentences.join(" "), at: new Date(start + Math.floor(random() * 5 * 86_400_000)) });
+    }
+  }
+  return { users, notes };
+}
+
 /** Prisma's SQLite adapter stores DateTime as ISO 8601 text with an explicit offset; match it. */
 const asStored = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-function insertUsersAndNotes(file: string, conferenceSlug: string, random: Random) {
+function insertUsersAndNotesSqlite(file: string, users: BenchUser[], notes: BenchNote[]) {
   const sqlite = new Database(file);
   try {
-    const sessionIds = sqlite
-      .prepare(`SELECT s."id" FROM "Session" s JOIN "Conference" c ON c."id" = s."conferenceId" WHERE c."slug" = ? ORDER BY s."id"`)
-      .pluck()
-      .all(conferenceSlug) as number[];
     const insertUser = sqlite.prepare(`INSERT INTO "User" ("id", "name", "email", "emailVerified", "createdAt", "updatedAt") VALUES (?, ?, ?, 1, ?, ?)`);
     const insertNote = sqlite.prepare(
       `INSERT INTO "Note" ("userId", "sessionId", "body", "visibility", "version", "createdAt", "updatedAt") VALUES (?, ?, ?, 'public', 1, ?, ?)`,
     );
-    const start = Date.parse(`${bigConference.days[0]}T06:00:00Z`);
     sqlite.transaction(() => {
-      for (let u = 0; u < bigConference.userCount; u++) {
-        const id = `bench-user-${u}`;
-        const at = asStored(new Date(start + u * 1000));
-        insertUser.run(id, `${pick(random, words.firstNames)} ${pick(random, words.lastNames)}`, `${id}@example.com`, at, at);
-        const sessions = new Set<number>();
-        while (sessions.size < bigConference.notesPerUser) sessions.add(pick(random, sessionIds));
-        for (const sessionId of sessions) {
-          const sentences = Array.from({ length: 1 + Math.floor(random() * 3) }, () => fill(random, pick(random, words.noteSentences)));
-          const noteAt = asStored(new Date(start + Math.floor(random() * 5 * 86_400_000)));
-          insertNote.run(id, sessionId, sentences.join(" "), noteAt, noteAt);
-        }
-      }
+      for (const user of users) insertUser.run(user.id, user.name, user.email, asStored(user.at), asStored(user.at));
+      for (const note of notes) insertNote.run(note.userId, note.sessionId, note.body, asStored(note.at), asStored(note.at));
     })();
     // Leave a compact file for the server: no WAL to replay on its first read.
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
@@ -163,12 +169,23 @@ function insertUsersAndNotes(file: string, conferenceSlug: string, random: Rando
   }
 }
 
+async function insertUsersAndNotes(url: string, conferenceSlug: string, random: Random) {
+  const sessionIds = (await db.session.findMany({ where: { conference: { slug: conferenceSlug } }, orderBy: { id: "asc" }, select: { id: true } })).map((s) => s.id);
+  const { users, notes } = usersAndNotes(sessionIds, random);
+  if (isPostgresUrl(url)) await insertUsersAndNotesPostgres(url, users, notes);
+  else insertUsersAndNotesSqlite(sqliteFilePath(url), users, notes);
+}
+
 /** Deletes and rebuilds the database at `url` (which must be DATABASE_URL); returns row counts and stage times. */
 export async function generateBenchDatabase(url: string) {
   if (process.env.DATABASE_URL !== url) throw new Error("Set DATABASE_URL to the benchmark database before importing bench/generate.ts");
-  const file = sqliteFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  if (isPostgresUrl(url)) {
+    await recreatePostgresDatabase(url);
+  } else {
+    const file = sqliteFilePath(url);
+    mkdirSync(path.dirname(file), { recursive: true });
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  }
   const seconds: Record<string, number> = {};
   const cpuSeconds: Record<string, number> = {};
   const stage = async (name: string, work: () => unknown) => {
@@ -182,7 +199,7 @@ export async function generateBenchDatabase(url: string) {
   await stage("demo", () => seedDemo({ db }));
   const random = seededRandom(2026);
   await stage("program", () => loadProgram(db, syntheticProgram(random)));
-  await stage("notes", () => insertUsersAndNotes(file, bigConference.slug, random));
+  await stage("notes", () => insertUsersAndNotes(url, bigConference.slug, random));
   // What `npm start` does at every start (scripts/db.ts setup) after notes have been written.
   await stage("optimize", () => searchEngine().optimizeIndex(db));
   const count = async (table: string) =>

@@ -22,7 +22,7 @@ export function ensureBuild(): { buildId: string; built: boolean } {
   return { buildId: readFileSync(buildIdFile, "utf8").trim(), built };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -78,14 +78,18 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
-export async function startServer(databaseUrl: string) {
+/**
+ * Starts the production server on `databaseUrl` (SQLite or PostgreSQL), with `extraEnv` on top of
+ * this process's (PostgreSQL needs BETTER_AUTH_SECRET); resolves once it answers, with its origin.
+ */
+export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}) {
   // BENCH_PORT when a machine hands out ports; a free one otherwise.
   const port = Number(process.env.BENCH_PORT) || (await freePort());
   // Its own process group, so stopping it stops everything it started.
   // The production server `npm start` runs: Next.js behind its few-second cache of public pages.
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
     cwd: root,
-    env: { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
+    env: { ...env, ...extraEnv, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });

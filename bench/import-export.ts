@@ -13,11 +13,14 @@ export type ImportFigures = {
   againUnchanged: number;
 };
 
-/** Imports a generated 1,000-event frab schedule into an empty database, twice (bench/import.ts). */
-export function measureImport(): ImportFigures {
+/**
+ * Imports a generated 1,000-event frab schedule into an empty database, twice (bench/import.ts):
+ * bench/data/import.db, or the PostgreSQL database `database` names.
+ */
+export function measureImport(database = path.join(root, "bench", "data", "import.db")): ImportFigures {
   const output = execFileSync(
     process.execPath,
-    ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", path.join(root, "bench", "import.ts"), path.join(root, "bench", "data", "import.db")],
+    ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", path.join(root, "bench", "import.ts"), database],
     { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } },
   );
   return JSON.parse(output.trim().split("\n").at(-1)!) as ImportFigures;

@@ -2,17 +2,24 @@
  * The import benchmark, in a process of its own (its own database, and the
  * WebAssembly schema engine needs --experimental-wasm-modules): a generated
  * frab schedule of 1,000 events is imported into an empty database, then again
- * unchanged. Prints one JSON line of timings.
+ * unchanged. Prints one JSON line of timings. The database is a SQLite file, or a PostgreSQL
+ * database (a URL), dropped and created again.
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { isPostgresUrl } from "../lib/db/postgres-url";
+import { recreatePostgresDatabase } from "./postgres";
 
-const file = process.argv[2];
-if (!file) throw new Error("usage: bench/import.ts <database file>");
-rmSync(file, { force: true });
-rmSync(`${file}-wal`, { force: true });
-rmSync(`${file}-shm`, { force: true });
-const url = `file:${path.resolve(file)}`;
+const target = process.argv[2];
+if (!target) throw new Error("usage: bench/import.ts <database file | postgresql:// URL>");
+let url: string;
+if (isPostgresUrl(target)) {
+  await recreatePostgresDatabase(target);
+  url = target;
+} else {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${target}${suffix}`, { force: true });
+  url = `file:${path.resolve(target)}`;
+}
 process.env.DATABASE_URL = url;
 
 const { applyMigrations } = await import("../lib/db/schema-engine");

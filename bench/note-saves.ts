@@ -8,6 +8,8 @@
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
 import { percentile } from "./search-latency";
 import Database from "better-sqlite3";
+import { isPostgresUrl } from "../lib/db/postgres-url";
+import { readNotesPostgres } from "./postgres";
 
 type Result = {
   users: number;
@@ -68,27 +70,35 @@ export async function putNote(origin: string, saver: Saver, slug: string, body: 
   }
 }
 
-/** Every acknowledged save must be what the database holds now (each saver is the only writer of their notes). */
-export function countLostSaves(databaseFile: string, savers: Saver[]): { lost: number; checked: number } {
-  const sqlite = new Database(databaseFile, { readonly: true });
-  let lost = 0;
-  let checked = 0;
-  const read = sqlite.prepare(
-    `SELECT n.body, n.version FROM "Note" n JOIN "User" u ON u.id = n."userId" JOIN "Session" s ON s.id = n."sessionId"
-     JOIN "Conference" c ON c.id = s."conferenceId" WHERE u.email = ? AND s.slug = ? AND c.slug = ?`,
-  );
-  for (const saver of savers) {
-    for (const [slug, body] of saver.acknowledged) {
-      checked += 1;
-      const row = read.get(saver.email, slug, noteConference) as { body: string; version: number } | undefined;
-      if (!row || row.body !== body || row.version !== saver.versions.get(slug)) lost += 1;
-    }
-  }
-  sqlite.close();
-  return { lost, checked };
+/**
+ * Every acknowledged save must be what the database holds now (each saver is the only writer of
+ * their notes). `database` is the SQLite file or the PostgreSQL URL the server writes to.
+ */
+export async function countLostSaves(database: string, savers: Saver[]): Promise<{ lost: number; checked: number }> {
+  const wanted = savers.flatMap((saver) => [...saver.acknowledged].map(([slug, body]) => ({ saver, slug, body })));
+  const keys = wanted.map((w) => ({ email: w.saver.email, slug: w.slug, conference: noteConference }));
+  const rows = isPostgresUrl(database) ? await readNotesPostgres(database, keys) : readNotesSqlite(database, keys);
+  const lost = wanted.filter((w, i) => {
+    const row = rows[i];
+    return !row || row.body !== w.body || row.version !== w.saver.versions.get(w.slug);
+  }).length;
+  return { lost, checked: wanted.length };
 }
 
-export async function measureNoteSaves(origin: string, databaseFile: string, users = 50, seconds = 30): Promise<Result> {
+function readNotesSqlite(databaseFile: string, wanted: { email: string; slug: string; conference: string }[]) {
+  const sqlite = new Database(databaseFile, { readonly: true });
+  try {
+    const read = sqlite.prepare(
+      `SELECT n.body, n.version FROM "Note" n JOIN "User" u ON u.id = n."userId" JOIN "Session" s ON s.id = n."sessionId"
+       JOIN "Conference" c ON c.id = s."conferenceId" WHERE u.email = ? AND s.slug = ? AND c.slug = ?`,
+    );
+    return wanted.map((w) => read.get(w.email, w.slug, w.conference) as { body: string; version: number } | undefined);
+  } finally {
+    sqlite.close();
+  }
+}
+
+export async function measureNoteSaves(origin: string, database: string, users = 50, seconds = 30): Promise<Result> {
   const savers = await signUpSavers(origin, "Saver", users);
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -112,7 +122,7 @@ export async function measureNoteSaves(origin: string, databaseFile: string, use
     }),
   );
 
-  const { lost, checked } = countLostSaves(databaseFile, savers);
+  const { lost, checked } = await countLostSaves(database, savers);
   latencies.sort((a, b) => a - b);
   return {
     users,

@@ -5,7 +5,6 @@
  * What is measured and why: bench/README.md.
  */
 import type { Server } from "./http-load";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
@@ -23,16 +22,22 @@ const targets = {
   openLoopSavesPerSecond: 250, maxOpenLoopSaveP99Ms: 100, minClosedLoopSaveRatio: 0.9,
   // A live program (docs/decisions/0014-live-program.md): pages stay fast while an import lands, and show it soon after.
   maxDuringImportP99Ms: 200, maxSeenEverywhereMs: 5_000,
+  // Both engines (docs/decisions/0018-postgresql.md): search on PostgreSQL as fast as a page needs.
+  postgresSearchP95Ms: 15,
 };
-// BENCH_ONLY=signed-in or live: only those rows, on the bench database of an earlier run when there is one.
+// BENCH_ONLY=signed-in, live or engines: only those rows, on the bench database of an earlier run when there is one.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== "signed-in" && only !== "live") throw new Error('BENCH_ONLY can be "signed-in" or "live" (or unset, for everything)');
+if (only !== undefined && only !== "signed-in" && only !== "live" && only !== "engines") {
+  throw new Error('BENCH_ONLY can be "signed-in", "live" or "engines" (or unset, for everything)');
+}
 const saveSeconds = Number(process.env.BENCH_SAVE_DURATION ?? 30);
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 if (!(durationSeconds > 0 && durationSeconds <= 300)) throw new Error("BENCH_DURATION must be a number of seconds, 1 to 300");
 
 const { bigConference, generateBenchDatabase, migrateBenchDatabase } = await import("./generate");
-type SearchFigures = Awaited<ReturnType<(typeof import("./search-latency"))["measureSearchLatency"]>>;
+const { measurePostgres, measureSearch, measureServer, printEngines } = await import("./engines");
+type EnginesFigures = import("./engines").EnginesFigures;
+type Page = import("./engines").Page;
 const { ensureBuild, loadTest, startServer, warmUp } = await import("./http-load");
 const { measureJsWeight } = await import("./js-weight");
 const { measureSearchIndex } = await import("./search-index-size");
@@ -56,6 +61,10 @@ if (only === "live") {
   await runLiveOnly();
   process.exit(0);
 }
+if (only === "engines") {
+  await runEnginesOnly();
+  process.exit(0);
+}
 
 log("Generating bench/data/bench.db …");
 const generationStarted = performance.now();
@@ -63,29 +72,16 @@ const generation = await generateBenchDatabase(databaseUrl);
 const generationSeconds = (performance.now() - generationStarted) / 1000;
 
 log("Measuring search latency in process (a process of its own, bench/search.ts) …");
-const search = measureSearch(bigConference.slug, 170);
+const search = measureSearch(databaseUrl, bigConference.slug, 170);
 
 log("Measuring import (1,000 events, twice) and the big conference's exports …");
 const importFigures = measureImport();
 const exportFigures = await measureExports(bigConference.slug);
 
-const day = bigConference.days[2]!;
 bigNoteSessions = await bigSessionsForNotes();
 const session = { slug: await bigSessionSlug() };
 await db.$disconnect();
-
-type Page = { name: string; path: string; minRps?: number; signedIn?: boolean };
-const pages: Page[] = [
-  { name: "demo schedule", path: "/dockercon-eu-2017/schedule", minRps: targets.demoScheduleMinRps },
-  { name: "big day page", path: `/${bigConference.slug}/schedule?day=${day}` },
-  { name: "big day grid", path: `/${bigConference.slug}/schedule?day=${day}&view=grid` },
-  { name: "big session page", path: `/${bigConference.slug}/sessions/${session.slug}` },
-  { name: "search (prefix)", path: `/${bigConference.slug}/search?q=kube` },
-  { name: "sessions API (day)", path: `/api/conferences/${bigConference.slug}/sessions?day=${day}` },
-  // The same cached results page, asked with a session cookie: the viewer's own private matches
-  // come from a personal answer the page fetches after it, measured with it in the signed-in rows below.
-  { name: "search, signed in", path: `/${bigConference.slug}/search?q=kube`, signedIn: true },
-];
+const pages = benchPages(session.slug);
 
 log("Starting the production server …");
 const build = ensureBuild();
@@ -122,6 +118,15 @@ try {
 const memory = server.memory();
 const serverErrors = server.errors();
 
+log("Both engines: the same rows on PostgreSQL, beside SQLite's from above …");
+const engines: EnginesFigures = {
+  sqlite: {
+    engine: "SQLite", search, importFigures, http: http.filter((h) => !h.signedIn) as EnginesFigures["sqlite"]["http"],
+    closedLoop: noteSaves!, openLoop: signedIn!.openLoop,
+  },
+  ...(await postgresColumn(pages)),
+};
+
 const results = {
   startedAt: startedAt.toISOString(),
   machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
@@ -139,6 +144,7 @@ const results = {
   live,
   importFigures,
   exportFigures,
+  engines,
   targets,
 };
 mkdirSync(path.join(benchDir, "results"), { recursive: true });
@@ -147,6 +153,68 @@ writeFileSync(path.join(benchDir, "results", "latest.json"), JSON.stringify(resu
 printReport(results);
 printSignedIn(signedIn!);
 printLive(live!);
+printEngines(engines, targets.postgresSearchP95Ms, table);
+
+/** The pages every HTTP row loads (the signed-in one only in the first table). */
+function benchPages(sessionSlug: string): Page[] {
+  const day = bigConference.days[2]!;
+  return [
+    { name: "demo schedule", path: "/dockercon-eu-2017/schedule", minRps: targets.demoScheduleMinRps },
+    { name: "big day page", path: `/${bigConference.slug}/schedule?day=${day}` },
+    { name: "big day grid", path: `/${bigConference.slug}/schedule?day=${day}&view=grid` },
+    { name: "big session page", path: `/${bigConference.slug}/sessions/${sessionSlug}` },
+    { name: "search (prefix)", path: `/${bigConference.slug}/search?q=kube` },
+    { name: "sessions API (day)", path: `/api/conferences/${bigConference.slug}/sessions?day=${day}` },
+    // The same cached results page, asked with a session cookie: the viewer's own private matches
+    // come from a personal answer the page fetches after it, measured with it in the signed-in rows below.
+    { name: "search, signed in", path: `/${bigConference.slug}/search?q=kube`, signedIn: true },
+  ];
+}
+
+function engineOptions(pages: Page[]) {
+  return {
+    conferenceSlug: bigConference.slug, pages: pages.filter((p) => !p.signedIn), durationSeconds, saveSeconds,
+    openLoopRate: targets.openLoopSavesPerSecond, log,
+  };
+}
+
+/** PostgreSQL's column of the engines table, or why it was skipped. */
+async function postgresColumn(pages: Page[]): Promise<Pick<EnginesFigures, "postgresql" | "postgresServer">> {
+  // A failure on PostgreSQL (a load over its transaction timeout on a busy machine) is a figure, and keeps SQLite's.
+  const measured = await measurePostgres(engineOptions(pages)).catch((error: unknown) => ({ skipped: `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }));
+  if ("skipped" in measured) {
+    log(`PostgreSQL skipped: ${measured.skipped}`);
+    return { postgresql: measured };
+  }
+  return { postgresql: measured.figures, postgresServer: measured.label };
+}
+
+/** BENCH_ONLY=engines: both engines measured here, SQLite on an earlier run's bench database when there is one. */
+async function runEnginesOnly() {
+  await reuseOrGenerateBenchDatabase();
+  const pages = benchPages(await bigSessionSlug());
+  await db.$disconnect();
+  const options = engineOptions(pages);
+  log("SQLite: search in process …");
+  const search = measureSearch(databaseUrl, bigConference.slug, 170);
+  log("SQLite: import (1,000 events, twice) …");
+  const importFigures = measureImport();
+  log("SQLite: the production server …");
+  ensureBuild();
+  const served = await measureServer(databaseUrl, databaseFile, options);
+  const engines: EnginesFigures = { sqlite: { engine: "SQLite", search, importFigures, ...served }, ...(await postgresColumn(pages)) };
+  const output = {
+    startedAt: startedAt.toISOString(),
+    machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
+    durationSeconds,
+    saveSeconds,
+    engines,
+  };
+  mkdirSync(path.join(benchDir, "results"), { recursive: true });
+  writeFileSync(path.join(benchDir, "results", "engines.json"), JSON.stringify(output, null, 2) + "\n");
+  console.log(`\nHallway benchmark, both engines · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore.map((n) => n.toFixed(2)).join(" ")} before, ${output.machine.loadAverageAfter.map((n) => n.toFixed(2)).join(" ")} after\n`);
+  printEngines(engines, targets.postgresSearchP95Ms, table);
+}
 
 /** Mid-afternoon of a middle day: the session page reads everything running in parallel. */
 async function bigSessionSlug(): Promise<string> {
@@ -348,16 +416,6 @@ function printSignedIn(r: Awaited<ReturnType<typeof measureSignedInRows>>) {
   );
   const firstFailures = [...o.failures, ...c.failures];
   if (firstFailures.length) console.log(`First failures: ${firstFailures.join(" | ")}\n`);
-}
-
-function measureSearch(slug: string, perCategory: number): SearchFigures {
-  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(benchDir, "search.ts"), databaseUrl, slug, String(perCategory)], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`bench/search.ts failed with exit code ${child.status}`);
-  return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as SearchFigures;
 }
 
 function log(message: string) {

@@ -185,7 +185,7 @@ export async function measureSignedIn(
  * waits for it (it needs its version). Then every acknowledged note is compared with
  * the database, as in the closed loop.
  */
-export async function measureOpenLoopSaves(origin: string, databaseFile: string, options: { rate: number; seconds: number; users: number }) {
+export async function measureOpenLoopSaves(origin: string, database: string, options: { rate: number; seconds: number; users: number }) {
   const accounts = (await signUpSavers(origin, "Open", options.users)).map((saver) => ({ ...saver, last: new Map<string, Promise<void>>() }));
 
   const latencies: number[] = [];
@@ -224,7 +224,7 @@ export async function measureOpenLoopSaves(origin: string, databaseFile: string,
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - started) / 1000;
 
-  const { lost, checked } = countLostSaves(databaseFile, accounts);
+  const { lost, checked } = await countLostSaves(database, accounts);
   latencies.sort((a, b) => a - b);
   return {
     rate: options.rate,

@@ -18,28 +18,62 @@ import { isShortTerm, searchTerms } from "./search-terms";
  */
 const prefix = (term: string, weights = "") => `'${term}':*${weights}`;
 
-/** Every term, each anywhere but short ones in the headings only; all of them must match. */
+/** Every term, each anywhere but short ones in the headings only; all of them must match: what ranking weighs. */
 export function toSessionTsquery(terms: string[]): string {
   return terms.map((t) => prefix(t, isShortTerm(t) ? "ABC" : "")).join(" & ");
 }
+
+/**
+ * The same match as `toSessionTsquery`, split for the two indexes: short terms on `headings`
+ * (no weights, so the GIN index answers without reading the rows) and the others on `document`.
+ * Null stands for no term of that kind.
+ */
+export function toMatchTsqueries(terms: string[]): { headings: string | null; document: string | null } {
+  const join = (list: string[]) => (list.length ? list.map((t) => prefix(t)).join(" & ") : null);
+  return { headings: join(terms.filter(isShortTerm)), document: join(terms.filter((t) => !isShortTerm(t))) };
+}
+
+/**
+ * From this many matches on, a query is broad: it is ranked over its first `broadMatchLimit`
+ * matches (in the table's order) together with its first `broadMatchLimit` sessions that hold
+ * every term in their headings, so what names the words in its title still comes first; as on
+ * FTS5 (docs/decisions/0010-search-scope-and-broad-queries.md). Ranking every one of thousands
+ * of matches costs milliseconds per thousand and tells little about a word most sessions hold.
+ */
+export const broadMatchLimit = 500;
 
 /**
  * One statement. Rank: tsvector's four weight classes (D, C, B, A) stand for FTS5's eight
  * column weights; a session whose title holds every term gets 10 more, above any rank from
  * the other columns, so title matches come first however often the rest repeats the words.
  * The viewer's own private notes add half their rank, as on FTS5. Lower scores rank first.
+ * `firsts` and `heads` are LIMITed before anything is ranked, so a broad query costs what
+ * 1,000 rows cost, whatever the number of matches.
  */
+const scopeSql = `ss.conference_id = $4 AND ($5::integer IS NULL OR ss.day_id = $5) AND ($6::integer IS NULL OR ss.track_id = $6)`;
 const rankSql = `WITH q AS (
     SELECT to_tsquery('hallway_search', $1) AS everywhere,
            to_tsquery('hallway_search', $2) AS titles,
            to_tsquery('hallway_search', $3) AS notes
   ),
+  firsts AS MATERIALIZED (
+    SELECT ss.session_id FROM session_search ss
+    WHERE ${scopeSql}
+      AND ($10::text IS NULL OR ss.headings @@ to_tsquery('hallway_search', $10))
+      AND ($11::text IS NULL OR ss.document @@ to_tsquery('hallway_search', $11))
+    LIMIT ${broadMatchLimit}
+  ),
+  heads AS MATERIALIZED (
+    SELECT ss.session_id FROM session_search ss
+    WHERE (SELECT count(*) FROM firsts) = ${broadMatchLimit} AND ${scopeSql}
+      AND ss.headings @@ to_tsquery('hallway_search', $12)
+    LIMIT ${broadMatchLimit}
+  ),
   ranked AS (
     SELECT ss.session_id AS "sessionId",
-           ts_rank('{0.1, 0.3, 0.6, 1.0}', ss.document, q.everywhere) + CASE WHEN ss.document @@ q.titles THEN 10 ELSE 0 END AS rank
+           ts_rank('{0.1, 0.3, 0.6, 1.0}', ss.document, q.everywhere) + CASE WHEN ss.headings @@ q.titles THEN 10 ELSE 0 END AS rank
     FROM session_search ss, q
-    WHERE ss.conference_id = $4 AND ss.document @@ q.everywhere
-      AND ($5::integer IS NULL OR ss.day_id = $5) AND ($6::integer IS NULL OR ss.track_id = $6)
+    WHERE ss.session_id IN (SELECT session_id FROM firsts UNION SELECT session_id FROM heads)
     ORDER BY rank DESC, ss.session_id
     LIMIT $7
   ),
@@ -61,6 +95,7 @@ const rankSql = `WITH q AS (
 export async function rankSessions(text: string, scope: SearchScope): Promise<RankedSession[]> {
   const terms = searchTerms(text);
   if (!terms.length) return [];
+  const match = toMatchTsqueries(terms);
   return readPostgresRows<RankedSession>(rankSql, [
     toSessionTsquery(terms),
     terms.map((t) => prefix(t, "A")).join(" & "),
@@ -71,6 +106,9 @@ export async function rankSessions(text: string, scope: SearchScope): Promise<Ra
     scope.limit * 2,
     scope.viewerId,
     scope.limit,
+    match.headings,
+    match.document,
+    terms.map((t) => prefix(t)).join(" & "),
   ]);
 }
 
@@ -79,14 +117,17 @@ const titleOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=
 const passageOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=1, MaxWords=24, MinWords=8, ShortWord=0`;
 
 /**
- * ts_headline parses each text again, so it runs on the page of results only. A word marks
+ * ts_headline parses each text again, so it runs on the page of results only, and on a session's
+ * public notes only when its abstract has no matched word (the passage comes from the abstract
+ * first): parsing the notes too cost as much as the whole ranking on a broad query. A word marks
  * wherever it appears (`|`); short words only in the title, as they match only headings.
  */
 const highlightSql = `WITH q AS (SELECT to_tsquery('hallway_search', $1) AS words, to_tsquery('hallway_search', $2) AS passages)
   SELECT ss.session_id AS id, ts_headline('hallway_search', ss.title, q.words, $3) AS title,
-         ts_headline('hallway_search', ss.abstract, q.passages, $4) AS abstract, ss.abstract AS "abstractText",
-         ts_headline('hallway_search', ss.notes, q.passages, $4) AS notes, ss.notes AS "notesText"
-  FROM session_search ss, q
+         a.headline AS abstract, ss.abstract AS "abstractText",
+         CASE WHEN strpos(a.headline, '${MARK_START}') = 0 THEN ts_headline('hallway_search', ss.notes, q.passages, $4) END AS notes, ss.notes AS "notesText"
+  FROM session_search ss CROSS JOIN q
+  CROSS JOIN LATERAL (SELECT ts_headline('hallway_search', ss.abstract, q.passages, $4) AS headline) a
   WHERE ss.session_id = ANY ($5::integer[])`;
 
 const ownNotesHighlightSql = `SELECT n."sessionId", ts_headline('hallway_search', n."body", to_tsquery('hallway_search', $3), $4) AS snippet, n."body"
@@ -167,12 +208,14 @@ export async function matchOwnNotes(text: string, scope: SearchScope & { viewerI
 }
 
 /**
- * After bulk loads and at start: moves the GIN index's pending entries into the index proper
- * (fast updates queue them) and refreshes the planner's statistics on both tables.
+ * After bulk loads and at start: moves any pending GIN entries into the index proper (left from
+ * before fast updates were turned off), and vacuums and analyses both tables: a load rewrites the
+ * search row of every session it touches, leaving as many dead rows for searches to step over
+ * until autovacuum comes round, and the planner needs the new statistics.
  */
 export async function optimizeSearchIndex(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`SELECT gin_clean_pending_list('session_search_document_idx'::regclass)`);
-  await db.$executeRawUnsafe(`ANALYZE session_search, note_search`);
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) session_search, note_search`);
 }
 
 /** PostgreSQL's full-text search behind the search contract. */
