@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { AccountLink } from "@/components/account/account-link";
+import { ServiceWorkerRegistration } from "@/components/offline/service-worker-registration";
 import "./globals.css";
 import { href } from "@/lib/routes";
 
@@ -38,6 +39,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </div>
         </header>
         {children}
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );
