@@ -111,7 +111,7 @@ const count = (n: number) => n.toLocaleString("en-GB");
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
 /** "Saved the schedule and 800 of 10,000 sessions: the 15 MB limit". */
