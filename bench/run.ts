@@ -229,8 +229,9 @@ async function measureOffline(server: Server) {
   const demo = await measureOfflineSave(server.origin, "dockercon-eu-2017");
   const big = await measureOfflineSave(server.origin, bigConference.slug);
   const schedulePath = `/${bigConference.slug}/schedule?day=${bigConference.days[2]!}`;
+  // Issue 13's budget: the framework's floor plus 25 KB (the full run's row keeps its own, older 20 KB target).
   const js = { page: await measureJsWeight(server.origin, schedulePath), floor: await measureJsWeight(server.origin, "/bench/no/such/page/here") };
-  return { demo, big, serviceWorker: serviceWorkerSize(path.resolve(benchDir, "..")), js, targets: { jsOverFloorMaxKb: targets.jsOverFloorMaxKb } };
+  return { demo, big, serviceWorker: serviceWorkerSize(path.resolve(benchDir, "..")), js, targets: { jsOverFloorMaxKb: 25 } };
 }
 
 async function runOfflineOnly() {
