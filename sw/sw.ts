@@ -143,6 +143,8 @@ async function personal({ event, request, url }: RouteHandlerCallbackOptions) {
 // ---- Keeping a whole conference offline --------------------------------------------------
 
 const saving = new Map<string, Promise<SaveOutcome | null>>();
+/** How long a saved program goes before a visit asks whether the program has a new revision. */
+const revisionCheckMs = 15 * 60 * 1000;
 
 async function broadcast(message: unknown) {
   for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) client.postMessage(message);
@@ -153,7 +155,7 @@ async function broadcast(message: unknown) {
  * sees them (no cookies), into its program cache, until the cap. A new program
  * revision replaces what was saved: what the new program no longer has is dropped.
  */
-function saveConference(conf: string): Promise<SaveOutcome | null> {
+function saveConference(conf: string, { onlyIfRevised = false } = {}): Promise<SaveOutcome | null> {
   const running = saving.get(conf);
   if (running) return running;
   const run = (async () => {
@@ -161,6 +163,7 @@ function saveConference(conf: string): Promise<SaveOutcome | null> {
     if (!answer.ok) throw new Error(`The program could not be listed (HTTP ${answer.status}).`);
     const manifest = (await answer.json()) as OfflineManifest;
     const previous = await readMeta<SaveOutcome>(`saved/${conf}`);
+    if (onlyIfRevised && previous?.revision === manifest.revision) return previous;
     const cache = await caches.open(programCacheName(conf));
     const urls = urlsToSave(manifest);
     const saved = new Set<string>();
@@ -288,8 +291,16 @@ self.addEventListener("message", (event) => {
       event.waitUntil(saveConference(data.conference));
       break;
     case "hallway:visited":
-      // After the first visit of a conference, the whole program is saved once; later visits keep it fresh page by page.
-      event.waitUntil(readMeta(`saved/${data.conference}`).then((outcome) => (outcome || saving.has(data.conference) ? undefined : saveConference(data.conference))));
+      // After the first visit of a conference its whole program is saved; later visits keep pages fresh one by one,
+      // and now and then look at the program's revision, saving it all again when an import changed it.
+      event.waitUntil(
+        readMeta<SaveOutcome>(`saved/${data.conference}`).then((outcome) => {
+          if (saving.has(data.conference)) return undefined;
+          if (!outcome) return saveConference(data.conference);
+          if (Date.now() - outcome.savedAt > revisionCheckMs) return saveConference(data.conference, { onlyIfRevised: true });
+          return undefined;
+        }),
+      );
       break;
     case "hallway:saved?":
       event.waitUntil(
