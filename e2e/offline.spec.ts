@@ -43,7 +43,7 @@ async function signedInAndSeen(page: Page, context: BrowserContext, label: strin
 }
 
 test("after keep offline, days in list and grid, sessions, speakers, /now and search open offline, under a banner", async ({ page, context }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await page.goto(`/${conf}/schedule`);
   await underWorker(page);
   await keepOffline(page);
@@ -98,6 +98,7 @@ test("online, pages come from the network: a saved copy never hides a fresher on
 });
 
 test("signed in, my agenda and my notes read offline; after sign-out and someone else's sign-in nothing of mine is left", async ({ page, context }) => {
+  test.setTimeout(120_000);
   const session = sessions[4]!;
   const word = uniqueWord();
   await signedInAndSeen(page, context, "first");
@@ -134,6 +135,7 @@ test("signed in, my agenda and my notes read offline; after sign-out and someone
 });
 
 test("when someone else signs in without signing out, the first person's pages are dropped before anything of theirs is kept", async ({ page, context }) => {
+  test.setTimeout(90_000);
   const word = uniqueWord();
   const session = sessions[3]!;
   await signedInAndSeen(page, context, "first");

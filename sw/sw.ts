@@ -40,7 +40,15 @@ async function writeMeta(name: string, value: unknown) {
 /** The signed-in person the personal cache is for, as `/api/me` last said; null when nobody. */
 const currentViewer = () => readMeta<string>("viewer");
 
+/**
+ * Moves on at every sign-out and change of person: an answer to a personal request that
+ * began before is not kept, so a reply still in flight at sign-out cannot bring back
+ * what was just deleted.
+ */
+let personalEpoch = 0;
+
 async function deletePersonalCaches(except?: string) {
+  personalEpoch += 1;
   const keep = except === undefined ? null : personalCacheName(except);
   for (const name of await caches.keys()) if (name.startsWith(personalCachePrefix) && name !== keep) await caches.delete(name);
 }
@@ -68,11 +76,14 @@ const storable = (response: Response) => response.ok && response.type === "basic
  * kept answer when the network fails, or does not answer within the timeout while a
  * kept answer exists.
  */
-async function networkFirst(event: FetchEvent, request: Request, key: string, cacheName: string | null, keep: (response: Response) => Promise<boolean> | boolean) {
+async function networkFirst(event: FetchEvent, request: Request, key: string, cacheName: string | null, keep: () => boolean = () => true) {
   const cache = cacheName === null ? null : await caches.open(cacheName);
   const saved = async () => (cache ? ((await cache.match(key)) ?? null) : null);
   const network = fetch(request).then(async (response) => {
-    if (cache && storable(response) && (await keep(response.clone()))) await cache.put(key, await stamped(response.clone()));
+    if (cache && storable(response)) {
+      const copy = await stamped(response.clone());
+      if (keep()) await cache.put(key, copy);
+    }
     return response;
   });
   event.waitUntil(network.then(() => undefined, () => undefined));
@@ -101,14 +112,14 @@ function offlinePage(message: string): Response {
 /** A conference page: fresh when online; offline, the saved copy, the saved search page for any search. */
 async function programPage({ event, request, url }: RouteHandlerCallbackOptions, conf: string) {
   try {
-    return await networkFirst(event as FetchEvent, request, offlineLookupPath(url), programCacheName(conf), () => true);
+    return await networkFirst(event as FetchEvent, request, offlineLookupPath(url), programCacheName(conf));
   } catch {
     return offlinePage("This page of the program was not saved on this device.");
   }
 }
 
 async function programJson({ event, request, url }: RouteHandlerCallbackOptions, conf: string) {
-  return networkFirst(event as FetchEvent, request, offlineLookupPath(url), programCacheName(conf), () => true);
+  return networkFirst(event as FetchEvent, request, offlineLookupPath(url), programCacheName(conf));
 }
 
 /**
@@ -117,17 +128,20 @@ async function programJson({ event, request, url }: RouteHandlerCallbackOptions,
  */
 async function personal({ event, request, url }: RouteHandlerCallbackOptions) {
   const isMe = url.pathname === "/api/me";
+  const epoch = personalEpoch;
   const viewer = await currentViewer();
   const cacheName = viewer === null ? null : personalCacheName(viewer);
+  const current = () => epoch === personalEpoch;
   try {
-    const response = await networkFirst(event as FetchEvent, request, offlineLookupPath(url), isMe ? null : cacheName, () => true);
+    const response = await networkFirst(event as FetchEvent, request, offlineLookupPath(url), isMe ? null : cacheName, current);
     if (isMe && response.headers.get(savedAtHeader) === null) {
       if (response.status === 401) await setViewer(null);
       else if (response.ok) {
         const id = ((await response.clone().json()) as { id?: unknown }).id;
-        if (typeof id === "string" && id) {
+        const copy = await stamped(response.clone());
+        if (typeof id === "string" && id && current()) {
           await setViewer(id);
-          await (await caches.open(personalCacheName(id))).put(url.pathname, await stamped(response.clone()));
+          if (current() || (await currentViewer()) === id) await (await caches.open(personalCacheName(id))).put(url.pathname, copy);
         }
       }
     }
