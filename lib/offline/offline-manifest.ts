@@ -28,7 +28,7 @@ export async function getOfflineManifest(conferenceSlug: string): Promise<Offlin
   ]);
   const onDay = new Map(perDay.map((row) => [row.dayId, row._count._all]));
   const days = conference.days.map((day) => ({ date: day.date, pages: Math.max(1, Math.ceil((onDay.get(day.id) ?? 0) / schedulePageSize)) }));
-  // Each day's first list page and grid first, so a cap still leaves every day readable; then the rest of the list pages.
+  // Each day's first list page and grid first, so a cap still leaves every day readable.
   const schedule = [
     href.schedule(conf),
     ...days.flatMap((day) => [href.schedule(conf, { day: day.date }), href.schedule(conf, { day: day.date, view: "grid" })]),
@@ -36,7 +36,6 @@ export async function getOfflineManifest(conferenceSlug: string): Promise<Offlin
     href.search(conf),
     href.speakers(conf),
     href.changes(conf),
-    ...days.flatMap((day) => Array.from({ length: day.pages - 1 }, (_, i) => href.schedule(conf, { day: day.date, page: i + 2 }))),
   ];
   return {
     conference: conf,
@@ -44,6 +43,7 @@ export async function getOfflineManifest(conferenceSlug: string): Promise<Offlin
     schedule,
     sessions: sessions.map((session) => href.session(conf, session.slug)),
     speakers: speakers.map((speaker) => href.speaker(conf, speaker.slug)),
+    morePages: days.flatMap((day) => Array.from({ length: day.pages - 1 }, (_, i) => href.schedule(conf, { day: day.date, page: i + 2 }))),
     // The search index's address is the offline search's (its own route); literal until both are merged.
     data: [`/api/conferences/${encodeURIComponent(conf)}`, `/api/conferences/${encodeURIComponent(conf)}/search-index`],
   };

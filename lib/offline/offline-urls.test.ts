@@ -42,12 +42,14 @@ const manifest: OfflineManifest = {
   sessions: Array.from({ length: 10_000 }, (_, i) => `/c/sessions/s${i}`),
   speakers: ["/c/speakers/a", "/c/speakers/b"],
   data: ["/api/conferences/c"],
+  morePages: ["/c/schedule?day=2026-06-08&page=2"],
 };
 
 test("the schedule is saved first, then sessions, then speakers, so a cap cuts the least needed", () => {
   const urls = urlsToSave(manifest);
   assert.deepEqual(urls.slice(0, 3), ["/api/conferences/c", "/c/schedule", "/c/now"]);
-  assert.equal(urls.at(-1), "/c/speakers/b");
+  assert.equal(urls.at(-2), "/c/speakers/b");
+  assert.equal(urls.at(-1), "/c/schedule?day=2026-06-08&page=2");
 });
 
 test("the cap says what was saved and why it stopped", () => {

@@ -82,10 +82,12 @@ export type OfflineManifest = {
   conference: string;
   /** The conference's program revision: a new one means the saved pages are out of date. */
   revision: number;
-  /** The schedule: every day in list (all its pages) and grid, /now, search, speakers, in that order. */
+  /** The schedule: every day's list and grid, /now, search, speakers, changes. */
   schedule: string[];
   sessions: string[];
   speakers: string[];
+  /** A big day's further list pages (60 sessions each), saved last: each session has its own page already. */
+  morePages: string[];
   /** Public JSON: the conference and the search index. */
   data: string[];
 };
@@ -102,9 +104,9 @@ export type SaveOutcome = {
   failed: number;
 };
 
-/** The order things are saved in, so a cap cuts the least needed: the schedule first, then sessions, then speakers. */
+/** The order things are saved in, so a cap cuts the least needed: the schedule first, then sessions, speakers, a big day's further list pages. */
 export function urlsToSave(manifest: OfflineManifest): string[] {
-  return [...manifest.data, ...manifest.schedule, ...manifest.sessions, ...manifest.speakers];
+  return [...manifest.data, ...manifest.schedule, ...manifest.sessions, ...manifest.speakers, ...manifest.morePages];
 }
 
 const count = (n: number) => n.toLocaleString("en-GB");
@@ -125,7 +127,9 @@ export function capMessage(manifest: OfflineManifest, savedUrls: ReadonlySet<str
     return `Saved ${count(pages)} of ${count(manifest.schedule.length)} schedule pages and no sessions: ${limit}`;
   }
   if (sessions < manifest.sessions.length) return `Saved the schedule and ${count(sessions)} of ${count(manifest.sessions.length)} sessions: ${limit}`;
-  return `Saved the schedule, every session and ${count(speakers)} of ${count(manifest.speakers.length)} speakers: ${limit}`;
+  if (speakers < manifest.speakers.length) return `Saved the schedule, every session and ${count(speakers)} of ${count(manifest.speakers.length)} speakers: ${limit}`;
+  const more = manifest.morePages.filter((url) => savedUrls.has(url)).length;
+  return `Saved the schedule, every session and speaker, and ${count(more)} of ${count(manifest.morePages.length)} further list pages: ${limit}`;
 }
 
 /** "Saved 187 pages, 2.1 MB, at 14:05", in the reader's own clock. */
