@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { browserMayBeSignedIn } from "@/components/account/signed-in-hint";
 import { pageHasUnsavedText } from "./unsaved-text";
 
+const visitSaveDelayMs = 5000;
 const conferencePage = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)\/(?:schedule|now|sessions|speakers|search|changes)(?:\/|$)/;
 
 /**
@@ -30,8 +31,9 @@ export function ServiceWorkerRegistration() {
         // Signed out here: nothing personal stays on this device.
         if (!browserMayBeSignedIn()) worker.postMessage({ type: "hallway:clear-personal" });
         const conference = conferencePage.exec(location.pathname)?.[1];
-        // After the first visit of a conference, its whole program is saved (the worker does it once).
-        if (conference) worker.postMessage({ type: "hallway:visited", conference });
+        // After the first visit of a conference its whole program is saved (the worker does it once), a few
+        // seconds on, so that it never competes with the page's own loading on a slow connection.
+        if (conference) window.setTimeout(() => worker.postMessage({ type: "hallway:visited", conference }), visitSaveDelayMs);
       })
       .catch(() => {
         // No worker (a private window, a browser that refuses): the site works as it always did, online.
