@@ -58,7 +58,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypeScript,
   {
-    ignores: [".next/**", ".next-*/**", "e2e/.data/**", "node_modules/**", "lib/generated/**", "data/**", "bench/data/**", "bench/results/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", "e2e/.data/**", "node_modules/**", "lib/generated/**", "data/**", "bench/data/**", "bench/results/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "public/sw.js"],
   },
   {
     rules: {

@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { launchOptions } from "./e2e/support/chromium";
 
+// Without it, context.setOffline does not reach the service worker's own fetches, and offline tests would pass online.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= "1";
+
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -15,6 +18,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    // The service worker runs in every test, as it does for a visitor (e2e/offline.spec.ts tests it offline).
+    serviceWorkers: "allow",
     launchOptions,
   },
   projects: [

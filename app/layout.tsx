@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { AccountLink } from "@/components/account/account-link";
 import { OutboxFlusher } from "@/components/notes/outbox-flusher";
+import { ServiceWorkerRegistration } from "@/components/offline/service-worker-registration";
 import "./globals.css";
 import { href } from "@/lib/routes";
 
@@ -40,6 +41,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </header>
         {children}
         <OutboxFlusher />
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

@@ -16,7 +16,8 @@ export function ensureBuild(): { buildId: string; built: boolean } {
   const buildIdFile = path.join(root, ".next", "BUILD_ID");
   const built = !existsSync(buildIdFile);
   if (built) {
-    const result = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
+    // `npm run build`: next build, then the service worker (scripts/build-sw.ts).
+    const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, env, stdio: "inherit" });
     if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
   }
   return { buildId: readFileSync(buildIdFile, "utf8").trim(), built };

@@ -25,10 +25,11 @@ const targets = {
   // Both engines (docs/decisions/0018-postgresql.md): search on PostgreSQL as fast as a page needs.
   postgresSearchP95Ms: 15,
 };
-// BENCH_ONLY=signed-in, live or engines: only those rows, on the bench database of an earlier run when there is one.
+// BENCH_ONLY=signed-in, live, engines or offline: only those rows, on the bench database of an earlier run when there is one.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== "signed-in" && only !== "live" && only !== "engines") {
-  throw new Error('BENCH_ONLY can be "signed-in", "live" or "engines" (or unset, for everything)');
+const onlyChoices = ["signed-in", "live", "engines", "offline"];
+if (only !== undefined && !onlyChoices.includes(only)) {
+  throw new Error('BENCH_ONLY can be "signed-in", "live", "engines" or "offline" (or unset, for everything)');
 }
 const saveSeconds = Number(process.env.BENCH_SAVE_DURATION ?? 30);
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
@@ -45,6 +46,7 @@ const { measureNoteSaves } = await import("./note-saves");
 const { measureOpenLoopSaves, measureSignedIn } = await import("./signed-in");
 const { measureExports, measureImport } = await import("./import-export");
 const { measureLiveImport } = await import("./live-import");
+const { describeSave, measureOfflineSave, serviceWorkerSize } = await import("./offline");
 const { db } = await import("../lib/db/client");
 
 const startedAt = new Date();
@@ -63,6 +65,10 @@ if (only === "live") {
 }
 if (only === "engines") {
   await runEnginesOnly();
+  process.exit(0);
+}
+if (only === "offline") {
+  await runOfflineOnly();
   process.exit(0);
 }
 
@@ -259,7 +265,7 @@ async function runLiveOnly() {
  * The BENCH_ONLY runs: the production server on the bench database, one set of rows measured,
  * written to bench/results/<title>.json beside the machine's figures, and printed.
  */
-async function runRowsOnly<Figures>(title: string, key: "live" | "signedIn", measure: (server: Server) => Promise<Figures>, print: (figures: Figures) => void) {
+async function runRowsOnly<Figures>(title: string, key: "live" | "signedIn" | "offline", measure: (server: Server) => Promise<Figures>, print: (figures: Figures) => void) {
   await db.$disconnect();
   log("Starting the production server …");
   const build = ensureBuild();
@@ -281,10 +287,43 @@ async function runRowsOnly<Figures>(title: string, key: "live" | "signedIn", mea
   };
   mkdirSync(path.join(benchDir, "results"), { recursive: true });
   writeFileSync(path.join(benchDir, "results", `${title}.json`), JSON.stringify(output, null, 2) + "\n");
-  console.log(`\nHallway benchmark, ${key === "live" ? "live-program" : "signed-in"} rows only · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore[0]!.toFixed(2)} before, ${output.machine.loadAverageAfter[0]!.toFixed(2)} after`);
+  console.log(`\nHallway benchmark, ${key === "live" ? "live-program" : key === "offline" ? "offline" : "signed-in"} rows only · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore[0]!.toFixed(2)} before, ${output.machine.loadAverageAfter[0]!.toFixed(2)} after`);
   console.log(`Build ${build.buildId}: ${build.built ? "built with \`next build\`" : "reused the existing .next build"}.\n`);
   print(figures);
   if (output.serverErrors.lineCount) console.log(`Server stderr: ${output.serverErrors.lineCount} lines; the first:\n  ${output.serverErrors.firstLines.slice(0, 6).join("\n  ")}`);
+}
+
+/**
+ * The offline rows: what keeping the demo and the 10,000-session conference offline saves
+ * (bytes, pages, the cap), the service worker's own size, and the schedule page's JavaScript
+ * against the framework's floor (the offline code loads on demand, so it is not in it).
+ */
+async function measureOffline(server: Server) {
+  const demo = await measureOfflineSave(server.origin, "dockercon-eu-2017");
+  const big = await measureOfflineSave(server.origin, bigConference.slug);
+  const schedulePath = `/${bigConference.slug}/schedule?day=${bigConference.days[2]!}`;
+  // Issue 13's budget: the framework's floor plus 25 KB (the full run's row keeps its own, older 20 KB target).
+  const js = { page: await measureJsWeight(server.origin, schedulePath), floor: await measureJsWeight(server.origin, "/bench/no/such/page/here") };
+  return { demo, big, serviceWorker: serviceWorkerSize(path.resolve(benchDir, "..")), js, targets: { jsOverFloorMaxKb: 25 } };
+}
+
+async function runOfflineOnly() {
+  await reuseOrGenerateBenchDatabase();
+  await runRowsOnly("offline", "offline", measureOffline, printOffline);
+}
+
+function printOffline(r: Awaited<ReturnType<typeof measureOffline>>) {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const mark = (ok: boolean) => (ok ? "✓" : "✗");
+  const added = r.js.page.gzipBytes - r.js.floor.gzipBytes;
+  table("Keep this conference offline (the offline manifest's addresses, no cookies, capped at 15 MB)", ["conference", "saved"], [
+    ["demo (dockercon-eu-2017)", describeSave(r.demo)],
+    [`${bigConference.slug} (10,000 sessions)`, describeSave(r.big)],
+  ]);
+  table("The service worker and the schedule page's JavaScript (gzip level 6)", ["what", "raw", "gzip", "target", ""], [
+    ["public/sw.js", r.serviceWorker ? kb(r.serviceWorker.rawBytes) : "not built", r.serviceWorker ? kb(r.serviceWorker.gzipBytes) : "", "reported", ""],
+    [`${r.js.page.path} over the floor`, kb(r.js.page.rawBytes - r.js.floor.rawBytes), kb(added), `≤ ${r.targets.jsOverFloorMaxKb} KB`, mark(added <= r.targets.jsOverFloorMaxKb * 1024)],
+  ]);
 }
 
 function printLive(r: Awaited<ReturnType<typeof measureLive>>) {

@@ -85,6 +85,8 @@ export const href = {
     changes: (conf: string, since?: string | null) => withQuery(`/api/conferences/${segment(conf)}/changes`, { since }),
     /** Who is signed in, for the header (the route handlers' session check). */
     me: () => "/api/me",
+    /** Every public address of a conference, for keeping it offline (docs/decisions/0021-offline-with-a-service-worker.md). */
+    offlineManifest: (conf: string) => `/api/conferences/${segment(conf)}/offline-manifest`,
     /** The viewer's own private notes that match a search. */
     ownSearch: (conf: string, q: string) => withQuery(`/api/conferences/${segment(conf)}/me/search`, { q }),
     /** The public program for the browser's offline search (docs/decisions/0023-offline-search.md). */

@@ -16,7 +16,8 @@ function run(command: string, args: string[]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const sourceDirs = ["app", "components", "lib", "prisma", "public"];
+const serviceWorker = path.join(root, "public", "sw.js");
+const sourceDirs = ["app", "components", "lib", "prisma", "public", "sw"];
 const sourceFiles = ["next.config.ts", "proxy.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestSourceMtime(): number {
@@ -27,7 +28,8 @@ function newestSourceMtime(): number {
     if (stat.isDirectory()) {
       if (target.endsWith(`${path.sep}generated`)) return;
       for (const entry of readdirSync(target)) visit(path.join(target, entry));
-    } else {
+    } else if (target !== serviceWorker) {
+      // The service worker is built output (scripts/build-sw.ts), written after BUILD_ID.
       newest = Math.max(newest, stat.mtimeMs);
     }
   };
@@ -38,7 +40,7 @@ function newestSourceMtime(): number {
 
 function buildIsCurrent(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
-  return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime();
+  return existsSync(buildId) && existsSync(serviceWorker) && statSync(buildId).mtimeMs >= newestSourceMtime();
 }
 
 run(npm, ["run", "--silent", "db", "--", "setup"]);
