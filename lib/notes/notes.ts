@@ -4,7 +4,7 @@ import { db, readSql } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "../schedule/conference";
 import { href } from "../routes";
-import { findSession, programOrder } from "../schedule/sessions";
+import { findSession, linkedSpeakers, programOrder } from "../schedule/sessions";
 import { formatDateSpan, formatLongDate, formatTimeRange } from "../time";
 import type { NoteVisibility } from "./limits";
 
@@ -153,7 +153,7 @@ export async function listMyNotes(userId: string, conferenceId: number) {
   });
   return rows.map(({ session: { day, room, speakers, ...session }, ...note }) => ({
     ...toMyNote(note),
-    session: { ...session, day: day.date, room: room?.name ?? null, speakers: speakers.map((link) => link.speaker.name) },
+    session: { ...session, day: day.date, room: room?.name ?? null, speakers: linkedSpeakers(speakers).map((speaker) => speaker.name) },
   }));
 }
 

@@ -18,8 +18,18 @@ export type SessionSummary = Omit<SummaryRow, "day" | "speakers"> & {
   speakers: { slug: string; name: string }[];
 };
 
+/**
+ * The speakers of a session's links. Prisma reads a relation in a query of its own, so
+ * an import that commits between the two (removing a speaker with its links) can leave
+ * a link whose speaker is gone by the time it is read: that speaker is no longer on the
+ * program, so it is left out rather than failing the page.
+ */
+export function linkedSpeakers<Speaker>(links: { speaker: Speaker | null }[]): Speaker[] {
+  return links.flatMap((link) => (link.speaker ? [link.speaker] : []));
+}
+
 export function toSummary({ day, speakers, ...row }: SummaryRow): SessionSummary {
-  return { ...row, day: day.date, speakers: speakers.map((link) => link.speaker) };
+  return { ...row, day: day.date, speakers: linkedSpeakers(speakers) };
 }
 
 /** The program's one order: by start, then room, then title. Stars and notes sort by their session's. */
@@ -173,7 +183,7 @@ export async function getSessionDetail(conference: Pick<ConferenceInfo, "id">, s
   return {
     ...rest,
     day: day.date,
-    speakers: speakers.map((link) => link.speaker),
+    speakers: linkedSpeakers(speakers),
     publicNotes: notes.map((note) => ({ id: note.id, body: note.body, updatedAt: note.updatedAt, author: note.user.name })),
     parallel: parallel.map(toSummary),
     parallelCount,
