@@ -84,6 +84,8 @@ export async function startRedis({ port = defaultRedisPort, dir, maxMemory = "25
           resolve();
         };
         if (exited) return finish();
+        // Held again until it has exited: otherwise this process could end first, with what it had left to stop.
+        child.ref();
         child.once("exit", finish);
         child.kill("SIGTERM");
       }),
