@@ -36,7 +36,7 @@ export function nginxBinary(): string | null {
 }
 
 /** The template with its names filled. */
-export function renderNginxConfig({ port, host = "127.0.0.1", upstreamPorts, stateDir, cacheSeconds = 2, workers = 1, extra = "" }: NginxOptions): string {
+export function renderNginxConfig({ port, host = "127.0.0.1", upstreamPorts, stateDir, cacheSeconds = 1, workers = 1, extra = "" }: NginxOptions): string {
   if (!upstreamPorts.length) throw new Error("nginx needs at least one instance to pass requests to.");
   const values: Record<string, string> = {
     // As root, nginx's workers would otherwise run as nobody and could not write the state folder.
