@@ -13,9 +13,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  // Public pages are cached in memory per process and rebuilt from the database
-  // after each start; see lib/cache/memory-cache-handler.cjs.
-  cacheHandler: path.resolve("lib/cache/memory-cache-handler.cjs"),
+  // Public pages are cached in memory per process and rebuilt from the database after
+  // each start (lib/cache/memory-cache-handler.cjs); several instances share them in
+  // Redis instead (lib/cache/redis-cache-handler.cjs, docs/decisions/0020-several-instances.md).
+  cacheHandler: path.resolve(process.env.HALLWAY_REDIS_URL ? "lib/cache/redis-cache-handler.cjs" : "lib/cache/memory-cache-handler.cjs"),
   cacheMaxMemorySize: 0,
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   typedRoutes: false,

@@ -30,8 +30,11 @@ export default defineConfig({
     command: "node --import tsx e2e/support/serve.ts",
     url: `${baseURL}/api/conferences/dockercon-eu-2017`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    // The cluster (E2E_ENGINE=postgresql) starts PostgreSQL, Redis, two instances and nginx besides the build.
+    timeout: process.env.E2E_ENGINE === "postgresql" ? 480_000 : 240_000,
     env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "pipe",
+    // SIGTERM, so the cluster (E2E_ENGINE=postgresql) stops the PostgreSQL it started instead of leaving it running.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
   },
 });

@@ -3,7 +3,8 @@ import path from "node:path";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { baseURL, createAccount, evilOrigin, sameOrigin, signIn, type TestUser } from "./support/auth";
 import { conf } from "./support/demo";
-import { badgeGuid, deleteConferences, e2eDatabaseUrl, insertApiToken, openingGuid, quirkyText, quirkyWith, revokeTokenRow, root, runScript } from "./support/live-program";
+import { e2eServerEnv } from "./support/database";
+import { badgeGuid, deleteConferences, insertApiToken, openingGuid, quirkyText, quirkyWith, revokeTokenRow, root, runScript } from "./support/live-program";
 
 const live = "quirk-live";
 const programUrl = (slug = live, query = "") => `/api/conferences/${slug}/program${query}`;
@@ -188,7 +189,7 @@ test.describe.serial("a live program", () => {
       // A second server process on the same database, with the micro-cache on as in production.
       second = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: e2eDatabaseUrl, PORT: new URL(secondURL).port, HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+        env: { ...process.env, ...e2eServerEnv(), PORT: new URL(secondURL).port, HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
         stdio: "ignore",
       });
       const deadline = Date.now() + 90_000;

@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { expect, request as apiRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { authApiHeaders, newUser, saveNote, sameOrigin, signUp, uniqueWord } from "./support/auth";
+import { e2eServerEnv } from "./support/database";
 import { conf } from "./support/demo";
 
 const personal = /\/api\/me(\/|\?|$)|\/api\/conferences\/[^/]+\/me\/|\/api\/auth\/get-session/;
@@ -104,7 +105,7 @@ async function startCachedServer(): Promise<{ origin: string; stop: () => void }
   const root = path.resolve(import.meta.dirname, "..");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${path.join(root, "e2e", ".data", "e2e.db")}`, PORT: String(port), HOSTNAME: "127.0.0.1", HALLWAY_MICROCACHE_MS: "60000", NODE_ENV: "production" },
+    env: { ...process.env, ...e2eServerEnv(), PORT: String(port), HOSTNAME: "127.0.0.1", HALLWAY_MICROCACHE_MS: "60000", NODE_ENV: "production" },
     stdio: "ignore",
   });
   const origin = `http://127.0.0.1:${port}`;

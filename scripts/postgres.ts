@@ -9,7 +9,7 @@
  * root the server runs as the `postgres` user.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -47,24 +47,37 @@ function runServerTool(bin: string, tool: string, args: string[]) {
   return result.stdout;
 }
 
+/** Gives `dir` to the `postgres` user when this process is root: the server runs as that user. */
+function ownForServer(dir: string) {
+  if (!asRoot()) return;
+  const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+  const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+  chownSync(dir, uid, gid);
+}
+
+/** initdb, pg_ctl start on 127.0.0.1:`port` (its socket in `dir`) and the `hallway` database when it is missing. */
+function initAndStart(bin: string, dir: string, port: number, { durable }: { durable: boolean }) {
+  const data = path.join(dir, "data");
+  // C.UTF-8 classifies every Unicode letter, so the text-search parser splits words as FTS5's unicode61 does.
+  if (!existsSync(path.join(data, "PG_VERSION"))) {
+    runServerTool(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
+  }
+  // A throwaway cluster keeps nothing worth a crash, so it skips the flushes that make data durable.
+  const flushes = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${flushes}`;
+  runServerTool(bin, "pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+  const exists = runServerTool(bin, "psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres", "-tAc", `SELECT 1 FROM pg_database WHERE datname = '${clusterDatabase}'`]);
+  if (exists.trim() !== "1") runServerTool(bin, "createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", clusterDatabase]);
+}
+
 /** Initialises a cluster in a new temporary folder, starts it on `port` (127.0.0.1 only) and creates the `hallway` database. */
 export function startCluster(port = defaultPostgresPort): Cluster {
   const bin = postgresBinDir();
   if (!bin) throw new Error("No PostgreSQL server binaries found (install postgresql and postgresql-contrib, or set PG_BIN).");
   const dir = mkdtempSync(path.join(tmpdir(), "hallway-pg-"));
-  if (asRoot()) {
-    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
-    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
-    chownSync(dir, uid, gid);
-  }
-  const data = path.join(dir, "data");
+  ownForServer(dir);
   try {
-    // C.UTF-8 classifies every Unicode letter, so the text-search parser splits words as FTS5's unicode61 does.
-    runServerTool(bin, "initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
-    // Nothing here must survive a crash, so the cluster skips the flushes that make data durable.
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    runServerTool(bin, "pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
-    runServerTool(bin, "createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", clusterDatabase]);
+    initAndStart(bin, dir, port, { durable: false });
   } catch (error) {
     stopCluster(dir);
     throw error;
@@ -72,6 +85,25 @@ export function startCluster(port = defaultPostgresPort): Cluster {
   const cluster = { dir, port, url: `postgresql://postgres@127.0.0.1:${port}/${clusterDatabase}` };
   writeFileSync(path.join(dir, "cluster.json"), JSON.stringify(cluster));
   return cluster;
+}
+
+/**
+ * Starts the lasting cluster kept in `dir` (initialised the first time, durable, loopback
+ * only, trusting local connections: for trying Hallway on one machine, as `npm run cluster`
+ * does). `stop` stops the server and keeps its data.
+ */
+export function startLastingCluster(dir: string, port: number): Cluster & { stop(): void } {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error("No PostgreSQL server binaries found (install postgresql and postgresql-contrib, or set PG_BIN).");
+  mkdirSync(dir, { recursive: true });
+  ownForServer(dir);
+  initAndStart(bin, dir, port, { durable: true });
+  return {
+    dir,
+    port,
+    url: `postgresql://postgres@127.0.0.1:${port}/${clusterDatabase}`,
+    stop: () => runServerTool(bin, "pg_ctl", ["-D", path.join(dir, "data"), "-m", "fast", "-w", "stop"]),
+  };
 }
 
 /** Stops the cluster in `dir` (when running) and deletes the folder. */

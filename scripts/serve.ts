@@ -3,10 +3,12 @@
  * pages (lib/server/micro-cache.ts). `npm start` runs it after preparing the
  * database and the build. It also follows the schedule URLs organisers set on
  * /manage (lib/follow/, docs/decisions/0015-following-a-schedule-url.md).
- * Configuration: PORT, HOSTNAME, HALLWAY_MICROCACHE_MS, HALLWAY_FOLLOW_SECONDS.
+ * Configuration: PORT, HOSTNAME, HALLWAY_MICROCACHE_MS, HALLWAY_FOLLOW_SECONDS, and the
+ * variables of a bigger deployment (README, docs/decisions/0020-several-instances.md).
  */
 import { createServer, get } from "node:http";
 import next from "next";
+import { authSecret } from "../lib/auth/secret";
 import { db } from "../lib/db/client";
 import { readProgramRevisions } from "../lib/db/program-revisions";
 import { startFollowing } from "../lib/follow/follow-timer";
@@ -35,6 +37,13 @@ const cache = createMicroCache({
     }),
 });
 
+// Without the cookie key (required on PostgreSQL: every instance must share it) the server stops here, not at the first request.
+try {
+  authSecret();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 await app.prepare();
 const server = createServer((req, res) => {
   keepPrivateWhenSignedIn(req, res);

@@ -1,5 +1,5 @@
 /**
- * Helpers for the live-program tests: the e2e database, the commands an organiser
+ * Helpers for the live-program tests: the commands an organiser
  * runs beside the server, API tokens (inserted as /manage would make them), and
  * the quirky frab fixture with sessions moved.
  */
@@ -8,10 +8,9 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import Database from "better-sqlite3";
+import { e2eServerEnv, withDatabase } from "./database";
 
 export const root = path.resolve(import.meta.dirname, "../..");
-export const e2eDatabaseUrl = `file:${path.join(root, "e2e", ".data", "e2e.db")}`;
 export const quirkyText = readFileSync(path.join(root, "lib/interop/fixtures/quirky-frab.json"), "utf8");
 
 export type CommandResult = { code: number; stdout: string; stderr: string };
@@ -23,7 +22,7 @@ export async function runScript(script: "db.ts" | "import.ts", args: string[]): 
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ["--experimental-wasm-modules", "--no-warnings=ExperimentalWarning", "--import", "tsx", `scripts/${script}`, ...args],
-      { cwd: root, env: { ...env, DATABASE_URL: e2eDatabaseUrl }, timeout: 90_000 },
+      { cwd: root, env: { ...env, ...e2eServerEnv() }, timeout: 90_000 },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -32,45 +31,24 @@ export async function runScript(script: "db.ts" | "import.ts", args: string[]): 
   }
 }
 
-function database() {
-  return new Database(path.join(root, "e2e", ".data", "e2e.db"), { timeout: 5_000 });
-}
-
 /** An API token for the account with this email, stored hashed as createApiToken stores it; returns its id and plaintext. */
 export function insertApiToken(email: string, name = "e2e"): { id: string; token: string } {
-  const db = database();
-  try {
-    const user = db.prepare(`SELECT id FROM "User" WHERE email = ?`).get(email) as { id: string } | undefined;
-    if (!user) throw new Error(`no account ${email}`);
-    const token = `hwy_${randomBytes(32).toString("base64url")}`;
-    const id = randomUUID();
-    db.prepare(`INSERT INTO "ApiToken" (id, userId, name, tokenHash, createdAt) VALUES (?, ?, ?, ?, ?)`).run(
-      id, user.id, name, createHash("sha256").update(token).digest("hex"), new Date().toISOString(),
-    );
-    return { id, token };
-  } finally {
-    db.close();
-  }
+  const token = `hwy_${randomBytes(32).toString("base64url")}`;
+  const id = randomUUID();
+  withDatabase(`
+    const user = await db.user.findUnique({ where: { email: ${JSON.stringify(email)} }, select: { id: true } });
+    if (!user) throw new Error("no account " + ${JSON.stringify(email)});
+    await db.apiToken.create({ data: { id: ${JSON.stringify(id)}, userId: user.id, name: ${JSON.stringify(name)}, tokenHash: ${JSON.stringify(createHash("sha256").update(token).digest("hex"))} } });`);
+  return { id, token };
 }
 
 export function revokeTokenRow(id: string) {
-  const db = database();
-  try {
-    db.prepare(`UPDATE "ApiToken" SET revokedAt = ? WHERE id = ?`).run(new Date().toISOString(), id);
-  } finally {
-    db.close();
-  }
+  withDatabase(`await db.apiToken.update({ where: { id: ${JSON.stringify(id)} }, data: { revokedAt: new Date() } });`);
 }
 
 /** Removes conferences a test created, with everything of theirs, so later tests see the demo alone (the home page lists conferences). */
 export function deleteConferences(slugs: string[]) {
-  const db = database();
-  try {
-    db.pragma("foreign_keys = ON");
-    for (const slug of slugs) db.prepare(`DELETE FROM "Conference" WHERE slug = ?`).run(slug);
-  } finally {
-    db.close();
-  }
+  withDatabase(`await db.conference.deleteMany({ where: { slug: { in: ${JSON.stringify(slugs)} } } });`);
 }
 
 type FrabEvent = { guid: string; date: string; start: string; room: string; title: string };
