@@ -134,7 +134,11 @@ class RedisCacheHandler {
         if (revalidatedAt.some((at) => at !== null && Number(at) >= entry.lastModified)) return miss();
       }
       if (stamp !== null) stampsAtGet.set(key, stamp);
-      return { value: entry.value, lastModified: entry.lastModified };
+      // The page's lifetime travels with it: Next remembers lifetimes per process, so without it
+      // a page another instance rendered would be sent with no Cache-Control at all.
+      return entry.cacheControl
+        ? { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl }
+        : { value: entry.value, lastModified: entry.lastModified };
     } catch (error) {
       complain(error);
       return miss();
@@ -152,7 +156,8 @@ class RedisCacheHandler {
         await redis.del(entryKey(key));
         return;
       }
-      const entry = { value: data, lastModified: Date.now(), tags: tagsOf(data, ctx), stamp };
+      const cacheControl = ctx && ctx.cacheControl ? ctx.cacheControl : undefined;
+      const entry = { value: data, lastModified: Date.now(), tags: tagsOf(data, ctx), stamp, cacheControl };
       await redis.set(entryKey(key), JSON.stringify(entry, replacer), { expiration: { type: "EX", value: ttlSeconds } });
     } catch (error) {
       complain(error);

@@ -7,7 +7,7 @@ import { createProgramRevisions, installProgramRevisions, type ProgramRevisions 
 import { redisTestServer } from "../test/redis";
 
 type Handler = {
-  get(key: string): Promise<{ value: unknown; lastModified: number } | null>;
+  get(key: string): Promise<{ value: unknown; lastModified: number; cacheControl?: unknown } | null>;
   set(key: string, data: unknown, ctx: unknown): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;
 };
@@ -64,6 +64,15 @@ describe("the Redis page cache handler", { skip: "skip" in found ? found.skip : 
     const seen = await b.get(key);
     assert.deepEqual(seen?.value, value);
     assert.ok(Buffer.isBuffer((seen?.value as typeof value).rscData));
+  });
+
+  it("hands the page's lifetime over with it, so another process sends the page with its Cache-Control", async () => {
+    const a = new (loadHandler(env))();
+    const b = new (loadHandler(env))();
+    const key = page("/a-conf/search?q=kube");
+    const value = { kind: "APP_PAGE", html: "<p>kube</p>", rscData: Buffer.from("rsc"), headers: {}, status: 200 };
+    await a.set(key, value, { cacheControl: { revalidate: 300, expire: 31536000 } });
+    assert.deepEqual((await b.get(key))?.cacheControl, { revalidate: 300, expire: 31536000 });
   });
 
   it("does not serve a page made before an import in any process, and keeps other conferences'", async () => {
