@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { launchOptions } from "./e2e/support/chromium";
+import { launchOptions } from "./lib/test/chromium";
 
 // Without it, context.setOffline does not reach the service worker's own fetches, and offline tests would pass online.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= "1";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, expect, request, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { baseURL, getNote, saveNote, sameOrigin, sessionCookieOf, signIn, signUp, type TestUser } from "./support/auth";
-import { launchOptions } from "./support/chromium";
+import { launchOptions } from "../lib/test/chromium";
 import { conf } from "./support/demo";
 import { queuedNotes, recordForOffline, type Recording } from "./support/offline";
 

@@ -13,7 +13,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
-import { launchOptions } from "../e2e/support/chromium";
+import { launchOptions } from "../lib/test/chromium";
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
 
 const origin = (process.argv[2] ?? process.env.HALLWAY_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
