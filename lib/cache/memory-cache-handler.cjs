@@ -11,24 +11,14 @@
 // the revisions (a server other than scripts/serve.ts), entries live until revalidated.
 "use strict";
 
+const { revisions, tagsOf } = require("./page-entries.cjs");
+
 const maxEntries = Number(process.env.HALLWAY_PAGE_CACHE_ENTRIES || 5000);
 
-/** @type {Map<string, { value: unknown, lastModified: number, tags: Set<string>, stamp: string | null }>} */
+/** @type {Map<string, { value: unknown, lastModified: number, tags: string[], stamp: string | null }>} */
 const entries = new Map();
 /** The stamp each key had at its last `get`: the revision a render that follows starts from. */
 const stampsAtGet = new Map();
-
-/** @returns {{ poll(): Promise<void>, stampOf(key: string): string } | undefined} */
-function revisions() {
-  return globalThis.hallwayProgramRevisions;
-}
-
-function tagsOf(data, ctx) {
-  const tags = new Set(ctx && Array.isArray(ctx.tags) ? ctx.tags : []);
-  const header = data && data.headers && data.headers["x-next-cache-tags"];
-  if (typeof header === "string") for (const tag of header.split(",")) if (tag) tags.add(tag);
-  return tags;
-}
 
 module.exports = class MemoryCacheHandler {
   async get(key) {

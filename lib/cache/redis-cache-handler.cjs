@@ -15,9 +15,8 @@
 // not answer, a get is a miss and a set is dropped: the page is rendered, never a 500.
 "use strict";
 
-// Next loads a cache handler with require(), so it is CommonJS.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createClient } = require("redis");
+const { revisions, tagsOf } = require("./page-entries.cjs");
 
 const url = process.env.HALLWAY_REDIS_URL;
 const prefix = process.env.HALLWAY_REDIS_PREFIX || "hallway:";
@@ -75,18 +74,6 @@ function client() {
     return null;
   });
   return connecting;
-}
-
-/** @returns {{ poll(): Promise<void>, stampOf(key: string): string } | undefined} */
-function revisions() {
-  return globalThis.hallwayProgramRevisions;
-}
-
-function tagsOf(data, ctx) {
-  const tags = new Set(ctx && Array.isArray(ctx.tags) ? ctx.tags : []);
-  const header = data && data.headers && data.headers["x-next-cache-tags"];
-  if (typeof header === "string") for (const tag of header.split(",")) if (tag) tags.add(tag);
-  return [...tags];
 }
 
 // Next's entries hold Buffers (the RSC payload) and Maps (segment data): JSON keeps neither on its own.

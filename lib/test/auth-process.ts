@@ -4,8 +4,8 @@
  * limits, failed sign-ins) another sees. Run as a script, it sends the requests its JSON
  * argument describes and prints their statuses as JSON; `requestsFromAnotherProcess` runs it.
  */
-import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
+import { askAnotherProcess } from "./json-child";
 
 /** A POST with a JSON body, or a GET when there is no body; `cookie` as a Cookie header. */
 export type AuthRequest = { path: string; body?: Record<string, unknown>; address: string; userAgent?: string; cookie?: string };
@@ -14,24 +14,8 @@ const origin = "http://localhost:3000";
 
 /** The statuses of `requests`, sent one after another from a new Node process; rejects when the process fails. */
 export function requestsFromAnotherProcess(requests: AuthRequest[], env: Record<string, string> = {}): Promise<number[]> {
-  const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", import.meta.filename, JSON.stringify(requests)];
-  const child = spawn(process.execPath, args, {
-    // Several instances share one key (lib/auth/secret.ts); PostgreSQL refuses to start without one.
-    env: { ...process.env, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "a test key shared by every process", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const last = stdout.trim().split("\n").at(-1) ?? "";
-      if (code === 0 && last.startsWith("[")) resolve(JSON.parse(last) as number[]);
-      else reject(new Error(`the other process exited with ${code}: ${stderr || stdout}`));
-    });
-  });
+  // Several instances share one key (lib/auth/secret.ts); PostgreSQL refuses to start without one.
+  return askAnotherProcess<number[]>(import.meta.filename, requests, { BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "a test key shared by every process", ...env });
 }
 
 /** The same request in this process, through `handler` (the app's `auth.handler`). */

@@ -4,8 +4,8 @@
  * DATABASE_URL names, as a server on it would run them. Run as a script, it answers the
  * JSON question in its argument with JSON; `probeCopiedHallway` runs it.
  */
-import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
+import { askAnotherProcess } from "./json-child";
 
 export type ProbeQuestion = {
   conferenceId: number;
@@ -25,20 +25,7 @@ export type ProbeAnswer = {
 };
 
 export function probeCopiedHallway(databaseUrl: string, question: ProbeQuestion): Promise<ProbeAnswer> {
-  const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", import.meta.filename, JSON.stringify(question)];
-  const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const last = stdout.trim().split("\n").at(-1) ?? "";
-      if (code === 0 && last.startsWith("{")) resolve(JSON.parse(last) as ProbeAnswer);
-      else reject(new Error(`the probe exited with ${code}: ${stderr || stdout}`));
-    });
-  });
+  return askAnotherProcess<ProbeAnswer>(import.meta.filename, question, { DATABASE_URL: databaseUrl });
 }
 
 async function main(question: ProbeQuestion) {
