@@ -7,6 +7,11 @@ import { launchOptions } from "../lib/test/chromium";
 import { conf } from "./support/demo";
 import { queuedNotes, recordForOffline, type Recording } from "./support/offline";
 
+// These tests are about the page's own outbox: "offline" pages come from the recorder
+// (support/offline.ts), so the service worker, whose saving runs on its own clock, stays
+// out of them; e2e/offline.spec.ts tests the worker.
+test.use({ serviceWorkers: "block" });
+
 const sessionUrl = (slug: string) => `/${conf}/sessions/${slug}`;
 const queuedText = "Saved on this device – will be sent when you're back online";
 const separator = "\n\n---- The version saved elsewhere ----\n\n";
@@ -233,7 +238,7 @@ test("a note queued offline survives closing the browser, and is sent once it is
   const recording: Recording = new Map();
   const slug = "containerizing-hardware-accelerated-applications";
   // Reopened offline from its first moment: a tab the browser restores must not reach the server before the test says so.
-  const open = (offline = false) => chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL(), viewport, offline });
+  const open = (offline = false) => chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: baseURL(), viewport, offline, serviceWorkers: "block" });
   test.slow();
   try {
     const first = await open();

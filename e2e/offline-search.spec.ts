@@ -1,6 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { conf } from "./support/demo";
 
+// The search page's own offline mode, with the saved program put in Cache Storage by the
+// test itself: the service worker's own saving (on its own clock) stays out of these tests;
+// e2e/offline.spec.ts searches offline through the worker.
+test.use({ serviceWorkers: "block" });
+
 /**
  * Search over the saved program (docs/decisions/0023-offline-search.md). The service
  * worker that saves the program and answers navigations is not part of these tests:
