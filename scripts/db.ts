@@ -146,8 +146,8 @@ async function copy(args: string[]) {
   const rows = result.counts.reduce((sum, c) => sum + c.rows, 0);
   console.log(`Copied ${rows} rows in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   // Session cookies are signed with the key: the same key keeps everyone signed in.
-  const { databaseEngine } = await import("../lib/db/engine");
-  const keyFile = process.env.BETTER_AUTH_SECRET ? null : path.join(databaseEngine().stateDirectory(databaseUrl()), ".auth-secret");
+  const { authSecretFile } = await import("../lib/auth/secret");
+  const keyFile = process.env.BETTER_AUTH_SECRET ? null : authSecretFile();
   const key = !keyFile
     ? "the BETTER_AUTH_SECRET this install uses, so that everyone stays signed in"
     : existsSync(keyFile)

@@ -9,7 +9,7 @@
  */
 import { CacheFirst, ExpirationPlugin, Serwist, type PrecacheEntry, type RouteHandlerCallbackOptions, type SerwistGlobalConfig } from "serwist";
 import {
-  capMessage, classifyPath, defaultOfflineCapBytes, metaCacheName, networkTimeoutSeconds, offlineLookupPath, outboxSyncTag,
+  capMessage, classifyPath, defaultOfflineCapBytes, metaCacheName, networkTimeoutSeconds, offlineLookupPath, flushOutboxMessage, outboxSyncTag,
   personalCacheName, personalCachePrefix, programCacheName, urlsToSave, type OfflineManifest, type SaveOutcome,
 } from "../lib/offline/offline-urls";
 
@@ -339,11 +339,7 @@ self.addEventListener("message", (event) => {
 self.addEventListener("sync", (event) => {
   const sync = event as Event & { tag: string; waitUntil(promise: Promise<unknown>): void };
   if (sync.tag !== outboxSyncTag) return;
-  sync.waitUntil(
-    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
-      for (const client of windows) client.postMessage({ type: "hallway:flush-outbox" });
-    }),
-  );
+  sync.waitUntil(broadcast({ type: flushOutboxMessage }));
 });
 
 serwist.addEventListeners();

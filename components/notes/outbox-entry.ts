@@ -10,8 +10,7 @@ import type { NoteVisibility } from "@/lib/notes/limits";
 export const outboxDatabaseName = "hallway-notes";
 export const outboxStoreName = "outbox";
 /** The tag a queued save registers with Background Sync; the service worker answers it with `flushOutboxMessage`. */
-export const outboxSyncTag = "hallway-notes-outbox";
-export const flushOutboxMessage = "hallway:flush-outbox";
+export { flushOutboxMessage, outboxSyncTag } from "@/lib/offline/offline-urls";
 
 /**
  * Why an entry is still here: `waiting` to be sent; `signed-out` (its replay got 401:

@@ -12,11 +12,15 @@ import { databaseUrl } from "../db/url";
 export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const dir = databaseEngine().stateDirectory(databaseUrl());
-  const file = path.join(dir, ".auth-secret");
+  const file = authSecretFile();
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   }
   return readFileSync(file, "utf8").trim();
+}
+
+/** Where the generated key is kept when BETTER_AUTH_SECRET is not set: beside the database file. */
+export function authSecretFile(): string {
+  return path.join(databaseEngine().stateDirectory(databaseUrl()), ".auth-secret");
 }

@@ -14,8 +14,12 @@ export const metaCacheName = "hallway-meta";
 export const programCacheName = (conf: string) => `${programCachePrefix}${conf}`;
 export const personalCacheName = (userId: string) => `${personalCachePrefix}${userId}`;
 
-/** The message a page sends the worker, and the ones it sends back. */
+/**
+ * The notes outbox (components/notes/outbox-entry.ts): the tag a queued save registers
+ * with Background Sync, and the message the worker posts to every page when it fires.
+ */
 export const outboxSyncTag = "hallway-notes-outbox";
+export const flushOutboxMessage = "hallway:flush-outbox";
 
 /** 15 MB of saved answers per conference, unless HALLWAY_OFFLINE_CAP_BYTES said otherwise at build time. */
 export const defaultOfflineCapBytes = 15 * 1024 * 1024;
