@@ -10,6 +10,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
+import { breather } from "./breather";
 import type { DatabaseEngine } from "./engine-contract";
 import { databaseUrl, sqliteFilePath } from "./url";
 
@@ -27,9 +28,6 @@ const connectionPragmas = `
   PRAGMA foreign_keys = ON;
   ${cachePragmas}
 `;
-
-/** How long a transaction's statements run back to back before other requests get a turn of the event loop. */
-const transactionSliceMs = 2;
 
 /** How long a connection waits for another process's write lock before giving up. */
 const busyTimeoutMs = 5_000;
@@ -95,12 +93,9 @@ function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
       // otherwise run as one chain of resolved promises and hold the event loop for seconds: every
       // couple of milliseconds it lets other requests in. They cannot write meanwhile (statements wait
       // their turn above), but cached pages and the read connection serve them.
-      let ranSince = performance.now();
+      const breathe = breather();
       const breathing = async <T>(work: () => Promise<T>): Promise<T> => {
-        if (performance.now() - ranSince > transactionSliceMs) {
-          await new Promise((resolve) => setImmediate(resolve));
-          ranSince = performance.now();
-        }
+        await breathe();
         return work();
       };
       const ending = (end: () => Promise<void>) => async () => {

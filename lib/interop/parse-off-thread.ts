@@ -33,19 +33,19 @@ export type ProgramParserOptions = {
   workerFile?: string;
 };
 
-/** Too many files are being read at once: try again in a moment (the HTTP route answers 503). */
+/** Too many files are being read at once: try again in a moment (the HTTP route answers 429 with Retry-After). */
 export class ParserBusyError extends Error {
   override readonly name = "ParserBusyError";
 }
+
+/** A worker that has not loaded by then never will: the files are then read on the main thread. */
+const startupTimeoutMs = 30_000;
 
 /**
  * Relative to the app's root (the working directory, as next.config's cache handler is):
  * bundled route code has no file of its own to resolve from. A plain .mjs, since a
  * worker's first module is loaded before any `--import` loader hook applies.
  */
-/** A worker that has not loaded by then never will: the files are then read on the main thread. */
-const startupTimeoutMs = 30_000;
-
 const defaultWorkerFile = () => path.join(process.cwd(), "lib", "interop", "parse-worker.mjs");
 
 type Job = ParseJob & { resolve: (program: Program) => void; reject: (error: unknown) => void };

@@ -1,4 +1,5 @@
 import type { Prisma } from "../generated/prisma/client";
+import { breather } from "../db/breather";
 import type { Db } from "../db/client";
 import { searchEngine } from "../search/engine";
 import { zonedTimeToUtc } from "../time";
@@ -426,20 +427,6 @@ async function removeUnused(tx: Tx, conferenceId: number, program: Program): Pro
 /** SQLite binds at most 999 parameters to one statement. */
 async function deleteInChunks(ids: number[], remove: (chunk: number[]) => Promise<unknown>) {
   for (let i = 0; i < ids.length; i += 500) await remove(ids.slice(i, i + 500));
-}
-
-/**
- * A turn of the event loop for other requests every couple of milliseconds of a long loop. The
- * connection does the same between statements (lib/db/sqlite.ts), but comparing a thousand
- * sessions that need no statement, or building the new ones, would otherwise run unbroken.
- */
-function breather(sliceMs = 2): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < sliceMs) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    since = performance.now();
-  };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
