@@ -16,11 +16,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { buildIsCurrent } from "./build-state";
 import { startNginx } from "./nginx";
 import { startLastingCluster } from "./postgres";
 import { redisAnswers, startRedis } from "./redis";
+import { httpAnswers, runIfMain, untilAnswers } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -85,15 +85,10 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-async function untilAnswers(url: string, child: ChildProcess, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The instance for ${url} stopped before it answered.`);
-    const answered = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(() => true, () => false);
-    if (answered) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
+async function untilInstanceAnswers(url: string, child: ChildProcess, timeoutMs: number) {
+  const outcome = await untilAnswers(() => httpAnswers(url, { timeoutMs: 5000 }), { child, timeoutMs, intervalMs: 250 });
+  if (outcome === "stopped") throw new Error(`The instance for ${url} stopped before it answered.`);
+  if (outcome === "timed out") throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
 }
 
 export async function startHallwayCluster(options: ClusterOptions): Promise<RunningCluster> {
@@ -187,7 +182,7 @@ export async function startHallwayCluster(options: ClusterOptions): Promise<Runn
       );
       return child;
     });
-    await Promise.all(children.map((child, i) => untilAnswers(`http://127.0.0.1:${instancePorts[i]}/`, child, 120_000)));
+    await Promise.all(children.map((child, i) => untilInstanceAnswers(`http://127.0.0.1:${instancePorts[i]}/`, child, 120_000)));
 
     const nginx = await startNginx({
       port: options.port,
@@ -256,9 +251,4 @@ async function main() {
   await stop(1);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, main);

@@ -5,8 +5,9 @@
  * everything it writes in one state folder.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { findProgram, httpAnswers, onPath, untilAnswers } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "..");
 export const nginxTemplate = path.join(root, "deploy", "nginx", "hallway.conf");
@@ -28,11 +29,7 @@ export type NginxOptions = {
 
 /** The nginx binary: NGINX, else nginx on the PATH or /usr/sbin/nginx; null when absent. */
 export function nginxBinary(): string | null {
-  if (process.env.NGINX) return existsSync(process.env.NGINX) ? process.env.NGINX : null;
-  const found = spawnSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" });
-  const onPath = found.status === 0 ? found.stdout.trim() : "";
-  if (onPath) return onPath;
-  return existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : null;
+  return findProgram(process.env.NGINX, () => [onPath("nginx"), "/usr/sbin/nginx"]);
 }
 
 /** The template with its names filled. */
@@ -68,15 +65,10 @@ export async function startNginx(options: NginxOptions): Promise<{ process: Chil
   const child = spawn(binary, args, { stdio: ["ignore", "inherit", "inherit"] });
   let exited = false;
   child.on("exit", () => (exited = true));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const listening = await fetch(`http://${options.host ?? "127.0.0.1"}:${options.port}/`, { method: "HEAD", signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
-    if (listening) break;
-    if (exited || Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`nginx did not start on port ${options.port} (see ${path.join(options.stateDir, "error.log")}).`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const listening = () => httpAnswers(`http://${options.host ?? "127.0.0.1"}:${options.port}/`, { method: "HEAD" });
+  if ((await untilAnswers(listening, { child, timeoutMs: 10_000 })) !== "answered") {
+    child.kill("SIGKILL");
+    throw new Error(`nginx did not start on port ${options.port} (see ${path.join(options.stateDir, "error.log")}).`);
   }
   return {
     process: child,

@@ -12,7 +12,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { findProgram, portOption, runArguments, runCommand, runIfMain } from "./servers";
 
 export const defaultPostgresPort = 55432;
 export const clusterDatabase = "hallway";
@@ -21,18 +21,17 @@ export type Cluster = { dir: string; port: number; url: string };
 
 /** The server's binaries: PG_BIN, else the newest /usr/lib/postgresql/<version>/bin, else pg_config's; null when absent. */
 export function postgresBinDir(): string | null {
-  if (process.env.PG_BIN) return existsSync(path.join(process.env.PG_BIN, "initdb")) ? process.env.PG_BIN : null;
-  const debian = "/usr/lib/postgresql";
-  if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-    for (const version of versions) {
-      const bin = path.join(debian, version, "bin");
-      if (existsSync(path.join(bin, "initdb"))) return bin;
+  const initdb = findProgram(process.env.PG_BIN && path.join(process.env.PG_BIN, "initdb"), function* () {
+    const debian = "/usr/lib/postgresql";
+    if (existsSync(debian)) {
+      const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+      for (const version of versions) yield path.join(debian, version, "bin", "initdb");
     }
-  }
-  const fromConfig = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
-  const bin = fromConfig.status === 0 ? fromConfig.stdout.trim() : "";
-  return bin && existsSync(path.join(bin, "initdb")) ? bin : null;
+    const fromConfig = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
+    const bin = fromConfig.status === 0 ? fromConfig.stdout.trim() : "";
+    yield bin ? path.join(bin, "initdb") : null;
+  });
+  return initdb && path.dirname(initdb);
 }
 
 const asRoot = () => process.getuid?.() === 0;
@@ -120,17 +119,10 @@ export function stopCluster(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-function portOption(args: string[]): number {
-  const at = args.indexOf("--port");
-  const port = at === -1 ? defaultPostgresPort : Number(args[at + 1]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port takes a port number, not ${args[at + 1]}`);
-  return port;
-}
-
-function main(args: string[]) {
+async function main(args: string[]) {
   const [task, ...rest] = args;
   if (task === "start") {
-    const cluster = startCluster(portOption(rest));
+    const cluster = startCluster(portOption(rest, defaultPostgresPort));
     console.log(`DATABASE_URL=${cluster.url}\nPOSTGRES_CLUSTER_DIR=${cluster.dir}`);
   } else if (task === "stop") {
     const dir = rest[0];
@@ -139,14 +131,11 @@ function main(args: string[]) {
     stopCluster(dir);
     console.log(`Stopped the cluster on port ${port}.`);
   } else if (task === "run") {
-    const dashes = rest.indexOf("--");
-    const command = dashes === -1 ? [] : rest.slice(dashes + 1);
-    if (!command.length) throw new Error("run takes a command after --");
-    const cluster = startCluster(portOption(dashes === -1 ? rest : rest.slice(0, dashes)));
+    const { port, command } = runArguments(rest, defaultPostgresPort);
+    const cluster = startCluster(port);
     let status = 1;
     try {
-      const result = spawnSync(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, DATABASE_URL: cluster.url } });
-      status = result.status ?? 1;
+      status = await runCommand(command, { DATABASE_URL: cluster.url });
     } finally {
       stopCluster(cluster.dir);
     }
@@ -156,11 +145,4 @@ function main(args: string[]) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    main(process.argv.slice(2));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
+runIfMain(import.meta.url, main);

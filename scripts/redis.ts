@@ -5,12 +5,12 @@
  * It keeps nothing on disk (the page cache is rebuilt from the database) and evicts
  * the least recently used pages past its memory cap.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { findProgram, onPath, runArguments, runCommand, runIfMain, untilAnswers } from "./servers";
 
 export const defaultRedisPort = 56379;
 
@@ -18,11 +18,7 @@ export type RedisServer = { url: string; port: number; stop(): Promise<void> };
 
 /** The server binary: REDIS_SERVER, else redis-server on the PATH or in /usr/bin; null when absent. */
 export function redisServerBinary(): string | null {
-  if (process.env.REDIS_SERVER) return existsSync(process.env.REDIS_SERVER) ? process.env.REDIS_SERVER : null;
-  const found = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
-  const onPath = found.status === 0 ? found.stdout.trim() : "";
-  if (onPath) return onPath;
-  return existsSync("/usr/bin/redis-server") ? "/usr/bin/redis-server" : null;
+  return findProgram(process.env.REDIS_SERVER, () => [onPath("redis-server"), "/usr/bin/redis-server"]);
 }
 
 /** Whether a Redis server answers PING on 127.0.0.1:`port`. */
@@ -62,13 +58,9 @@ export async function startRedis({ port = defaultRedisPort, dir, maxMemory = "25
   child.unref();
   let exited = false;
   child.on("exit", () => (exited = true));
-  const deadline = Date.now() + 15_000;
-  while (!(await redisAnswers(port, 300))) {
-    if (exited || Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`redis-server did not start on port ${port} (see ${path.join(folder, "redis.log")}).`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  if ((await untilAnswers(() => redisAnswers(port, 300), { child, timeoutMs: 15_000 })) !== "answered") {
+    child.kill("SIGKILL");
+    throw new Error(`redis-server did not start on port ${port} (see ${path.join(folder, "redis.log")}).`);
   }
   // A test or a command that dies takes its server with it.
   const killAtExit = () => child.kill("SIGTERM");
@@ -92,29 +84,14 @@ export async function startRedis({ port = defaultRedisPort, dir, maxMemory = "25
   };
 }
 
-function portOption(args: string[]): number {
-  const at = args.indexOf("--port");
-  const port = at === -1 ? defaultRedisPort : Number(args[at + 1]);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port takes a port number, not ${args[at + 1]}`);
-  return port;
-}
-
 async function main(args: string[]) {
   const [task, ...rest] = args;
   if (task !== "run") throw new Error(`Unknown task "${task ?? ""}". Tasks: run [--port N] -- <command…>`);
-  const dashes = rest.indexOf("--");
-  const command = dashes === -1 ? [] : rest.slice(dashes + 1);
-  if (!command.length) throw new Error("run takes a command after --");
-  const redis = await startRedis({ port: portOption(dashes === -1 ? rest : rest.slice(0, dashes)) });
-  const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, HALLWAY_REDIS_URL: redis.url } });
-  const status = await new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+  const { port, command } = runArguments(rest, defaultRedisPort);
+  const redis = await startRedis({ port });
+  const status = await runCommand(command, { HALLWAY_REDIS_URL: redis.url });
   await redis.stop();
   process.exit(status);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, main);

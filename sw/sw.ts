@@ -9,7 +9,7 @@
  */
 import { CacheFirst, ExpirationPlugin, Serwist, type PrecacheEntry, type RouteHandlerCallbackOptions, type SerwistGlobalConfig } from "serwist";
 import {
-  capMessage, classifyPath, defaultOfflineCapBytes, metaCacheName, networkTimeoutSeconds, offlineLookupPath, flushOutboxMessage, outboxSyncTag,
+  capMessage, classifyPath, clearPersonalMessage, defaultOfflineCapBytes, metaCacheName, networkTimeoutSeconds, offlineLookupPath, flushOutboxMessage, outboxSyncTag,
   personalCacheName, personalCachePrefix, programCacheName, urlsToSave, type OfflineManifest, type SaveOutcome,
 } from "../lib/offline/offline-urls";
 
@@ -54,8 +54,8 @@ async function deletePersonalCaches(except?: string) {
 }
 
 /** A new person (or nobody): the previous person's caches go before anything of the new one is kept. */
-async function setViewer(userId: string | null) {
-  if (userId === (await currentViewer())) return;
+async function setViewer(userId: string | null, { always = false } = {}) {
+  if (!always && userId === (await currentViewer())) return;
   await deletePersonalCaches(userId ?? undefined);
   await writeMeta("viewer", userId);
 }
@@ -293,7 +293,7 @@ type Incoming =
   | { type: "hallway:keep-offline"; conference: string }
   | { type: "hallway:visited"; conference: string }
   | { type: "hallway:saved?"; conference: string; url?: string }
-  | { type: "hallway:clear-personal" }
+  | { type: typeof clearPersonalMessage }
   | { type: "hallway:try-activate" };
 
 self.addEventListener("message", (event) => {
@@ -326,8 +326,9 @@ self.addEventListener("message", (event) => {
         })(),
       );
       break;
-    case "hallway:clear-personal":
-      event.waitUntil(setViewer(null).then(() => deletePersonalCaches()).then(() => reply({ cleared: true })));
+    case clearPersonalMessage:
+      // Even when nobody is recorded: a cache (or a reply in flight) may outlive the record of whose it was.
+      event.waitUntil(setViewer(null, { always: true }).then(() => reply({ cleared: true })));
       break;
     case "hallway:try-activate":
       event.waitUntil(activateIfNothingUnsaved());

@@ -7,6 +7,7 @@ import { noteMaxLength, viewerHeader, type NoteVisibility } from "@/lib/notes/li
 import { copyKey, draftKey, readDraft, readLastViewer, readText, writeDraft, writeLastViewer, writeText } from "./note-draft";
 import { claimNote, dropEntriesOf, getQueued, queueSave, removeQueued } from "./note-outbox";
 import { mergedText, newestKept } from "./outbox-entry";
+import { putNote } from "./put-note";
 import { NoteConflict } from "./note-conflict";
 import { VisibilityChoice } from "./visibility-choice";
 import { href } from "@/lib/routes";
@@ -125,21 +126,10 @@ export function MyNote({ conferenceSlug, sessionSlug, sessionTitle }: { conferen
         }
         if (s.provisional || !navigator.onLine) return await queue(sent, base?.version ?? 0, s.provisional === "signed-out" ? "signed-out" : "queued");
         setStatus({ kind: "saving" });
-        let response: Response;
-        try {
-          response = await fetch(apiUrl, {
-            method: "PUT",
-            credentials: "same-origin",
-            headers: { "Content-Type": "application/json", "If-Match": `"${base?.version ?? 0}"`, ...(s.viewer ? { [viewerHeader]: s.viewer } : {}) },
-            body: JSON.stringify(sent),
-            signal: AbortSignal.timeout(saveTimeoutMs),
-          });
-        } catch {
-          return await queue(sent, base?.version ?? 0, "queued", navigator.onLine);
-        }
-        const payload = (await response.json().catch(() => null)) as (SavedNote & { error?: string; current?: SavedNote | null }) | null;
-        if (response.ok && payload) {
-          accept({ body: payload.body, visibility: payload.visibility, version: payload.version });
+        const answer = await putNote({ conferenceSlug, sessionSlug, ...sent, baseVersion: base?.version ?? 0, viewer: s.viewer, timeoutMs: saveTimeoutMs });
+        const { outcome } = answer;
+        if (outcome.kind === "sent") {
+          accept(outcome.note);
           // Typing during the request leaves more to save: go round again.
           s.again = s.text !== sent.body || s.visibility !== sent.visibility;
           if (!s.again) {
@@ -147,20 +137,21 @@ export function MyNote({ conferenceSlug, sessionSlug, sessionTitle }: { conferen
             setStatus({ kind: "saved" });
           }
           if (s.viewer) void removeQueued(s.viewer, conferenceSlug, sessionSlug);
-        } else if (response.status === 412) {
-          enterConflict(payload?.current ?? null, replay);
-        } else if (response.status === 401) {
+        } else if (outcome.kind === "conflict" || outcome.kind === "already") {
+          // Even the same text saved elsewhere is shown: the person may have more to add over it.
+          enterConflict(outcome.kind === "conflict" ? outcome.current : outcome.note, replay);
+        } else if (outcome.kind === "signed-out") {
           return await queue(sent, base?.version ?? 0, "signed-out");
-        } else if (response.status >= 500) {
-          return await queue(sent, base?.version ?? 0, "queued", true);
+        } else if (outcome.kind === "retry") {
+          return await queue(sent, base?.version ?? 0, "queued", answer.status === "network" ? navigator.onLine : true);
         } else {
-          setStatus({ kind: "failed", detail: payload?.error ? `${payload.error}.` : undefined });
+          setStatus({ kind: "failed", detail: answer.error ? `${answer.error}.` : undefined });
         }
       } while (s.again);
     } finally {
       s.inFlight = false;
     }
-  }, [accept, apiUrl, conferenceSlug, draft, enterConflict, queue, sessionSlug]);
+  }, [accept, conferenceSlug, draft, enterConflict, queue, sessionSlug]);
 
   // After a network failure or a server error, try again now and then; typing or reconnecting tries sooner.
   useEffect(() => {

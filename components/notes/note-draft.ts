@@ -9,7 +9,9 @@ import { outboxDatabaseName } from "./outbox-entry";
  */
 export type NoteDraft = { body: string; visibility: NoteVisibility; baseVersion: number; savedAt: number; userId?: string };
 
-export const draftKey = (conferenceSlug: string, sessionSlug: string) => `hallway:note-draft:${conferenceSlug}/${sessionSlug}`;
+/** Every draft's localStorage key starts so; a page holding one has unsaved text (components/offline/unsaved-text.ts). */
+export const draftKeyPrefix = "hallway:note-draft:";
+export const draftKey = (conferenceSlug: string, sessionSlug: string) => `${draftKeyPrefix}${conferenceSlug}/${sessionSlug}`;
 
 /** The copy of their own text a person set aside when taking the saved version instead. */
 export const copyKey = (conferenceSlug: string, sessionSlug: string) => `hallway:note-copy:${conferenceSlug}/${sessionSlug}`;

@@ -1,6 +1,4 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import { viewerHeader } from "@/lib/notes/limits";
-import { href } from "@/lib/routes";
 import { draftKey, readDraft, writeDraft } from "./note-draft";
 import {
   newEntry,
@@ -9,10 +7,10 @@ import {
   outboxStoreName,
   outboxSyncTag,
   replayOrder,
-  replayOutcome,
   type OutboxEntry,
   type OutboxState,
 } from "./outbox-entry";
+import { putNote } from "./put-note";
 
 /**
  * The notes outbox in IndexedDB: saves that could not reach the server, kept per
@@ -153,22 +151,7 @@ async function replayAll() {
       continue;
     }
     if (!navigator.onLine) return;
-    let status: number | "network" = "network";
-    let payload: unknown = null;
-    try {
-      const response = await fetch(href.api.note(entry.conferenceSlug, entry.sessionSlug), {
-        method: "PUT",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "If-Match": `"${entry.baseVersion}"`, [viewerHeader]: entry.userId },
-        body: JSON.stringify({ body: entry.body, visibility: entry.visibility }),
-        signal: AbortSignal.timeout(20_000),
-      });
-      status = response.status;
-      payload = await response.json().catch(() => null);
-    } catch {
-      // Offline, or no answer in time: try again on the next occasion.
-    }
-    const outcome = replayOutcome(entry, status, payload);
+    const { outcome } = await putNote({ ...entry, viewer: entry.userId, timeoutMs: 20_000 });
     switch (outcome.kind) {
       case "sent":
       case "already":

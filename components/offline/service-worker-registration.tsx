@@ -2,10 +2,11 @@
 
 import { useEffect } from "react";
 import { browserMayBeSignedIn } from "@/components/account/signed-in-hint";
+import { classifyPath, clearPersonalMessage } from "@/lib/offline/offline-urls";
+import { personalCacheNames } from "./personal-caches";
 import { pageHasUnsavedText } from "./unsaved-text";
 
 const visitSaveDelayMs = 5000;
-const conferencePage = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)\/(?:schedule|now|sessions|speakers|search|changes)(?:\/|$)/;
 
 /**
  * Registers the service worker (production builds only: `next dev` has none) and
@@ -28,9 +29,10 @@ export function ServiceWorkerRegistration() {
         registration.waiting?.postMessage({ type: "hallway:try-activate" });
         const worker = (await container.ready).active;
         if (!worker || !navigator.onLine) return;
-        // Signed out here: nothing personal stays on this device.
-        if (!browserMayBeSignedIn()) worker.postMessage({ type: "hallway:clear-personal" });
-        const conference = conferencePage.exec(location.pathname)?.[1];
+        // Signed out here: nothing personal stays on this device. Asked only when something is left, not at every page.
+        if (!browserMayBeSignedIn() && (await personalCacheNames()).length) worker.postMessage({ type: clearPersonalMessage });
+        const kind = classifyPath(location.pathname);
+        const conference = kind.kind === "program-page" ? kind.conf : undefined;
         // After the first visit of a conference its whole program is saved (the worker does it once), a few
         // seconds on, so that it never competes with the page's own loading on a slow connection.
         if (conference) window.setTimeout(() => worker.postMessage({ type: "hallway:visited", conference }), visitSaveDelayMs);

@@ -1,3 +1,5 @@
+import { draftKeyPrefix } from "@/components/notes/note-draft";
+
 /**
  * Whether this page holds text that is not saved yet: a note draft the server has
  * not acknowledged (components/notes/note-draft.ts keeps one until it has), or a
@@ -6,7 +8,7 @@
  */
 export function pageHasUnsavedText(): boolean {
   try {
-    if (Object.keys(localStorage).some((key) => key.startsWith("hallway:note-draft:"))) return true;
+    if (Object.keys(localStorage).some((key) => key.startsWith(draftKeyPrefix))) return true;
   } catch {
     // Storage unavailable: only the fields below can tell.
   }

@@ -11,7 +11,7 @@
 import pg from "pg";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { createPrismaClient, engineNameOf } from "./engine";
-import { describeDatabase, migrationStatus, schemaBehindMessage } from "./migration-status";
+import { behindMessage, describeDatabase, migrationStatus, type MigrationStatus } from "./migration-status";
 import { isPostgresUrl } from "./postgres-url";
 import { applyMigrations } from "./schema-engine";
 
@@ -102,8 +102,8 @@ async function rowsOnTarget(url: string): Promise<CopyCounts> {
   }
 }
 
-/** Why the two databases cannot take part in a copy, or null when they can. */
-async function checkDatabases({ from, to, replace }: CopyOptions): Promise<CopyRefusal | null> {
+/** Why the two databases cannot take part in a copy, or the target's migration status when they can. */
+async function checkDatabases({ from, to, replace }: CopyOptions): Promise<CopyRefusal | { ok: true; target: MigrationStatus }> {
   if (!isPostgresUrl(to)) return refuse(2, "--to takes a PostgreSQL URL, postgresql://<user>@<host>/<database>.");
   try {
     engineNameOf(from);
@@ -111,9 +111,9 @@ async function checkDatabases({ from, to, replace }: CopyOptions): Promise<CopyR
     return refuse(2, (error as Error).message);
   }
   if (from === to) return refuse(2, "The source and the target are the same database.");
-  const behind = await schemaBehindMessage(from);
-  if (behind) return refuse(3, behind);
   const source = await migrationStatus(from);
+  const behind = behindMessage(from, source);
+  if (behind) return refuse(3, behind);
   if (source.unknown.length) {
     return refuse(3, `The database at ${describeDatabase(from)} has migrations this copy of Hallway does not know (${source.unknown.join(", ")}): copy with the Hallway that wrote them. Nothing was changed.`);
   }
@@ -129,16 +129,16 @@ async function checkDatabases({ from, to, replace }: CopyOptions): Promise<CopyR
       return refuse(1, `The ${describeDatabase(to)} already holds data (${what}). Nothing was changed: name an empty database, or pass --replace to delete what it holds and copy.`);
     }
   }
-  return null;
+  return { ok: true, target };
 }
 
 /** Copies `from` into `to`; a refusal, with nothing changed, when the databases cannot take part. Unexpected failures throw, also with nothing copied. */
 export async function copyDatabase(options: CopyOptions): Promise<CopyResult> {
   const log = options.log ?? (() => {});
-  const refusal = await checkDatabases(options);
-  if (refusal) return refusal;
+  const checked = await checkDatabases(options);
+  if (!checked.ok) return checked;
   // Migrating an empty database, or one --replace empties, loses nothing, so it happens before the copy's transaction.
-  const migrated = (await migrationStatus(options.to)).pending.length ? await applyMigrations(options.to) : [];
+  const migrated = checked.target.pending.length ? await applyMigrations(options.to) : [];
   if (migrated.length) log(`Migrated the target: ${migrated.length} migration(s).`);
 
   const source = createPrismaClient(options.from);

@@ -82,7 +82,11 @@ export function describeDatabase(databaseUrl: string): string {
 
 /** One line saying why a tool will not touch this database, or null when it is up to date. */
 export async function schemaBehindMessage(databaseUrl: string, dir?: string): Promise<string | null> {
-  const status = await migrationStatus(databaseUrl, dir);
+  return behindMessage(databaseUrl, await migrationStatus(databaseUrl, dir));
+}
+
+/** schemaBehindMessage for a status already read, by a caller that looks at more of it. */
+export function behindMessage(databaseUrl: string, status: MigrationStatus): string | null {
   const where = describeDatabase(databaseUrl);
   if (!status.databaseExists) return `No database at ${where}: start Hallway once (npm start) or run \`npm run db -- migrate\`, then try again.`;
   if (status.pending.length === 0) return null;

@@ -11,6 +11,9 @@ export const programCachePrefix = "hallway-program-";
 /** What the worker remembers between runs: who is signed in, and what was saved when. */
 export const metaCacheName = "hallway-meta";
 
+/** What a page posts to the worker to have every personal cache deleted (at sign-out, or signed out with some left). */
+export const clearPersonalMessage = "hallway:clear-personal";
+
 export const programCacheName = (conf: string) => `${programCachePrefix}${conf}`;
 export const personalCacheName = (userId: string) => `${personalCachePrefix}${userId}`;
 

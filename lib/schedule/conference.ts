@@ -3,13 +3,15 @@ import { db } from "../db/client";
 
 export type ConferenceInfo = NonNullable<Awaited<ReturnType<typeof getConference>>>;
 
-/** A conference with its days, tracks and rooms, or null. Memoised per request. */
+/** A conference with its days, tracks, rooms and program revision, or null. Memoised per request. */
 export const getConference = cache(async (slug: string) => {
   const conference = await db.conference.findUnique({
     where: { slug },
     select: {
       id: true, slug: true, name: true, tagline: true, venue: true, city: true, timeZone: true,
       startDate: true, endDate: true, url: true,
+      // Read with the rest, so that what is read after it is at least this revision's program (the search index).
+      programRevision: true,
       days: { select: { id: true, date: true, label: true }, orderBy: { date: "asc" } },
       tracks: { select: { id: true, slug: true, name: true, color: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
       rooms: { select: { id: true, slug: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },

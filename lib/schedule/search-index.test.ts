@@ -58,7 +58,9 @@ describe("the search index a conference serves for offline search", () => {
       // Only imports change a program, and every import that does moves its revision.
       assert.equal(await searchIndexBody(conference), before, "kept while the revision stands");
       await db.conference.update({ where: { id: conference.id }, data: { programRevision: { increment: 1 } } });
-      const index = JSON.parse(await searchIndexBody(conference)) as Awaited<ReturnType<typeof loadSearchIndex>>;
+      // Looked up again, as the next request does: the route's conference carries the revision it was read at.
+      const revised = (await getConference(demoSlug))!;
+      const index = JSON.parse(await searchIndexBody(revised)) as Awaited<ReturnType<typeof loadSearchIndex>>;
       assert.equal(index.sessions.find((s) => s.slug === slug)?.cancelled, true);
       assert.equal(index.sessions.filter((s) => s.cancelled).length, 1);
       const { programRevision } = await db.conference.findUniqueOrThrow({ where: { id: conference.id }, select: { programRevision: true } });

@@ -12,9 +12,7 @@ import type { SearchIndexJson, SearchIndexSession } from "./search-index-shape";
  * and named by position, which keeps the 10,000-session conference's answer small.
  * Public notes are left out: they change all day and are most of the server index's bytes.
  */
-export async function loadSearchIndex(conference: IndexedConference, revision?: number): Promise<SearchIndexJson> {
-  // Read first, so that what follows is at least this revision's program.
-  const programRevision = revision ?? (await readRevision(conference.id));
+export async function loadSearchIndex(conference: IndexedConference): Promise<SearchIndexJson> {
   const [rows, speakerRows] = await Promise.all([
     readSql<SessionRow>(Prisma.sql`
       SELECT s."id", s."slug", s."title", s."subtitle", s."kind", s."status", s."abstract", s."startsAt", s."endsAt",
@@ -72,7 +70,7 @@ export async function loadSearchIndex(conference: IndexedConference, revision?: 
   return {
     version: 1,
     conference: { slug: conference.slug, name: conference.name, timeZone: conference.timeZone },
-    revision: programRevision,
+    revision: conference.programRevision,
     tracks: conference.tracks.map(({ slug, name, color }) => ({ slug, name, color })),
     rooms: conference.rooms.map(({ slug, name }) => ({ slug, name })),
     speakers,
@@ -80,7 +78,8 @@ export async function loadSearchIndex(conference: IndexedConference, revision?: 
   };
 }
 
-type IndexedConference = Pick<ConferenceInfo, "id" | "slug" | "name" | "timeZone" | "tracks" | "rooms">;
+/** As getConference read it, program revision and all: the index is at least that revision's program. */
+type IndexedConference = Pick<ConferenceInfo, "id" | "slug" | "name" | "timeZone" | "tracks" | "rooms" | "programRevision">;
 
 /** The last answer of each conference, with the program revision it was read at. */
 const keptBodies = new Map<number, { revision: number; body: string }>();
@@ -92,20 +91,15 @@ const keptConferences = 8;
  * write, and every attendee saving it asks for the same bytes (decision 0023).
  */
 export async function searchIndexBody(conference: IndexedConference): Promise<string> {
-  const revision = await readRevision(conference.id);
+  const revision = conference.programRevision;
   const kept = keptBodies.get(conference.id);
   if (kept?.revision === revision) return kept.body;
-  const body = JSON.stringify(await loadSearchIndex(conference, revision));
+  const body = JSON.stringify(await loadSearchIndex(conference));
   keptBodies.delete(conference.id);
   keptBodies.set(conference.id, { revision, body });
   // Oldest first: a Map keeps insertion order.
   for (const id of keptBodies.keys()) if (keptBodies.size > keptConferences) keptBodies.delete(id);
   return body;
-}
-
-async function readRevision(conferenceId: number): Promise<number> {
-  const [row] = await readSql<{ programRevision: number }>(Prisma.sql`SELECT "programRevision" FROM "Conference" WHERE "id" = ${conferenceId}`);
-  return Number(row?.programRevision ?? 0);
 }
 
 type SessionRow = {
