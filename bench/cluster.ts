@@ -158,7 +158,12 @@ export async function measureCluster(options: ClusterOptions) {
     for (const page of options.pages) {
       for (const target of targets) {
         log(`Cluster: ${page.path} on ${target.name}, signed in (${options.durationSeconds} s, 32 connections)`);
-        await warmUp(target.origin + page.path, { cookie });
+        // Signed out, each instance's micro-cache keeps the page, gzipped (asked directly) and plain (asked by
+        // nginx, which compresses itself); a signed-in reader is then served those bytes, as without nginx.
+        for (const instance of cluster.instanceUrls) {
+          for (const encoding of ["gzip", "identity"]) await (await fetch(instance + page.path, { headers: { "accept-encoding": encoding } })).arrayBuffer();
+        }
+        await warmUp(target.origin + page.path, { cookie, "accept-encoding": "gzip" });
         // Who answered: nginx (X-Cache-Status: BYPASS) and the instance's micro-cache (X-Hallway-Cache), or Next.
         const probe = await fetch(target.origin + page.path, { headers: { cookie, "accept-encoding": "gzip" } });
         await probe.arrayBuffer();
@@ -205,7 +210,8 @@ export async function measureCluster(options: ClusterOptions) {
       const measured = [];
       for (const row of rows) {
         log(`Cluster: ${copy.page.path} from ${row.source}, signed out (${options.durationSeconds} s, 32 connections)`);
-        await warmUp(row.url);
+        // With autocannon's Accept-Encoding: nginx keeps one copy per value of each header the answer varies on.
+        await warmUp(row.url, { "accept-encoding": "gzip" });
         // What served the last warm-up request (HIT from nginx's cache, STATIC from the file, none from the app).
         const probe = await fetch(row.url, { headers: { "accept-encoding": "gzip" } });
         await probe.arrayBuffer();

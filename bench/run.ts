@@ -226,6 +226,7 @@ async function runClusterOnly() {
   const { sessionSlugInRoom } = await import("./postgres");
   ensureBuild();
   const reuse = process.env.BENCH_CLUSTER_DATABASE_URL;
+  let generationSeconds: number | null = null;
   const measure = async (benchUrl: string) => {
     const slug = await sessionSlugInRoom(benchUrl, bigConference.slug, bigConference.days[2]!, "room-120", 25);
     return measureCluster(clusterOptions(benchUrl, slug));
@@ -236,7 +237,7 @@ async function runClusterOnly() {
         const { withDatabase } = await import("../lib/db/postgres-url");
         const benchUrl = withDatabase(serverUrl, `hallway_bench_${Date.now().toString(36)}`);
         log(`PostgreSQL on ${label}: generating the bench conference …`);
-        generateInChild(benchUrl);
+        generationSeconds = generateInChild(benchUrl).totalSeconds;
         return measure(benchUrl);
       });
   const output = {
@@ -244,6 +245,8 @@ async function runClusterOnly() {
     machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
     durationSeconds,
     saveSeconds,
+    database: reuse ? "BENCH_CLUSTER_DATABASE_URL" : "generated here",
+    generationSeconds,
     cluster,
   };
   mkdirSync(path.join(benchDir, "results"), { recursive: true });
