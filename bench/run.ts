@@ -258,7 +258,8 @@ async function runClusterOnly() {
 /** BENCH_ONLY=engines: both engines measured here, SQLite on an earlier run's bench database when there is one. */
 async function runEnginesOnly() {
   await reuseOrGenerateBenchDatabase();
-  const pages = benchPages(await bigSessionSlug());
+  const sessionSlug = await bigSessionSlug();
+  const pages = benchPages(sessionSlug);
   await db.$disconnect();
   const options = engineOptions(pages);
   log("SQLite: search in process …");
@@ -268,8 +269,8 @@ async function runEnginesOnly() {
   log("SQLite: the production server …");
   ensureBuild();
   const served = await measureServer(databaseUrl, databaseFile, options);
-  const { cluster: _notHere, ...postgres } = await postgresColumn(pages, pages.find((p) => p.name === "big session page")!.path.split("/").at(-1)!, "engines");
-  const engines: EnginesFigures = { sqlite: { engine: "SQLite", search, importFigures, ...served }, ...postgres };
+  const { postgresql, postgresServer } = await postgresColumn(pages, sessionSlug, "engines");
+  const engines: EnginesFigures = { sqlite: { engine: "SQLite", search, importFigures, ...served }, postgresql, postgresServer };
   const output = {
     startedAt: startedAt.toISOString(),
     machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
