@@ -124,7 +124,9 @@ export async function measureCluster(options: ClusterOptions) {
       firstInstancePort,
       databaseUrl: options.databaseUrl,
       redisUrl: redis.url,
-      // The bench's own build: every row, on both engines, measures the same one.
+      // The bench's own build: every row, on both engines, measures the same one. next.config.ts is read
+      // again at start, so HALLWAY_REDIS_URL still picks the Redis page cache; the bench makes no server
+      // actions, so the build need not carry the cluster's actions key.
       build: "never",
       nginxExtra,
       log,
