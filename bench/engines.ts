@@ -123,8 +123,11 @@ export async function withPostgres<T>(work: (serverUrl: string, label: string) =
   }
 }
 
-/** The PostgreSQL column: the bench conference generated into a new database, then everything the SQLite column has. */
-export async function measurePostgres(options: EngineOptions) {
+/**
+ * The PostgreSQL column: the bench conference generated into a new database, then everything the
+ * SQLite column has; then `more` (the cluster rows) on the same database, its failure a figure.
+ */
+export async function measurePostgres<More = never>(options: EngineOptions, more?: (benchUrl: string) => Promise<More>) {
   return withPostgres(async (serverUrl, label) => {
     const benchUrl = withDatabase(serverUrl, `hallway_bench_${randomBytes(3).toString("hex")}`);
     options.log(`PostgreSQL on ${label}: generating the bench conference …`);
@@ -137,7 +140,8 @@ export async function measurePostgres(options: EngineOptions) {
     // Several instances share a database, so PostgreSQL requires the cookie key to be given.
     const served = await measureServer(benchUrl, benchUrl, options, { BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex") });
     const figures: EngineFigures = { engine: "PostgreSQL", generation, search, importFigures, ...served };
-    return { figures, label };
+    const extra = more ? await more(benchUrl).catch((error: unknown) => ({ skipped: `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` })) : undefined;
+    return { figures, label, more: extra };
   });
 }
 

@@ -58,12 +58,19 @@ function processTree(rootPid: number): number[] {
 // utime + stime, in clock ticks, of each process in the tree: CPU used whatever else runs on the machine.
 const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
-function cpuMs(pids: number[]): number {
+/**
+ * CPU time (ms) a process and its descendants have used so far, those that ended included (their
+ * time moves to the parent's cutime + cstime): PostgreSQL's backends end when a pool lets them go.
+ */
+export const treeCpuMs = (pid: number) => cpuMs(processTree(pid), true);
+
+function cpuMs(pids: number[], withEndedChildren = false): number {
   let ticks = 0;
   for (const pid of pids) {
     const stat = readFileSafe(`/proc/${pid}/stat`);
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     ticks += (Number(fields[11]) || 0) + (Number(fields[12]) || 0);
+    if (withEndedChildren) ticks += (Number(fields[13]) || 0) + (Number(fields[14]) || 0);
   }
   return (ticks * 1000) / ticksPerSecond;
 }

@@ -22,7 +22,7 @@ type FrabEvent = { guid: string; id: number; date: string; start: string; room: 
 type FrabDay = { date: string; rooms: Record<string, FrabEvent[]> };
 type Where = { startsAt: string; room: string };
 /** A moved session: where it was and where it went, by guid (slugs come from the database after the first import). */
-type Move = { guid: string; day: string; before: Where; after: Where };
+export type Move = { guid: string; day: string; before: Where; after: Where };
 
 /** 50 of the 1,000 events (every 20th) half an hour later, each in the next hall. */
 export function moveSessions(text: string): { text: string; moves: Move[] } {
@@ -87,10 +87,10 @@ function window(answers: Answer[], errors: number[], from: number, to: number): 
   };
 }
 
-type Target = { kind: "session page" | "session API" | "day timetable"; path: string; shows: (body: string) => boolean };
+export type Target = { kind: "session page" | "session API" | "day timetable"; path: string; shows: (body: string) => boolean };
 
 /** What a page or answer must show for each moved session to count as seen. */
-function targetsFor(conference: string, moves: (Move & { slug: string })[], side: "before" | "after"): Target[] {
+export function targetsFor(conference: string, moves: (Move & { slug: string })[], side: "before" | "after"): Target[] {
   const attribute = (html: string, re: RegExp) => re.exec(html)?.[1];
   const targets: Target[] = [];
   for (const move of moves) {
@@ -144,7 +144,7 @@ async function showing(origin: string, target: Target): Promise<boolean> {
 }
 
 /** How many of the targets show their side now (a check that the detectors can tell old from new). */
-async function countShowing(origin: string, targets: Target[]): Promise<number> {
+export async function countShowing(origin: string, targets: Target[]): Promise<number> {
   let count = 0;
   for (let i = 0; i < targets.length; i += 8) {
     count += (await Promise.all(targets.slice(i, i + 8).map((t) => showing(origin, t)))).filter(Boolean).length;
@@ -159,7 +159,7 @@ export type Freshness = { targets: number; seen: number; firstMs: number | null;
  * each answer that still shows the old program, and timed from `since` to the answer
  * that shows the new one. Gives up after `limitMs`.
  */
-async function pollUntilSeen(origin: string, targets: Target[], since: number, limitMs = 30_000): Promise<Freshness> {
+export async function pollUntilSeen(origin: string, targets: Target[], since: number, limitMs = 30_000): Promise<Freshness> {
   const seenAfter = new Map<Target, number>();
   await Promise.all(targets.map(async (t) => {
     while (performance.now() - since < limitMs) {
@@ -205,7 +205,7 @@ async function putProgram(origin: string, conference: string, token: string, bod
 }
 
 /** `npm run import -- <file> --conference-slug <slug>`, as an organiser runs it beside the server: asynchronous, so the load goes on. */
-function runImportCli(file: string, conference: string, databaseUrl: string) {
+export function runImportCli(file: string, conference: string, databaseUrl: string) {
   return new Promise<{ started: number; ended: number; ms: number; exitCode: number | null; summary: string; stderr: string }>((resolve, reject) => {
     const started = performance.now();
     const child = spawn("npm", ["run", "--silent", "import", "--", file, "--conference-slug", conference], {

@@ -70,3 +70,27 @@ export async function readNotesPostgres(url: string, wanted: { email: string; sl
     return rows;
   });
 }
+
+/** A conference's session slugs by guid, as an import made them (the bench's own process is bound to SQLite). */
+export async function sessionSlugsByGuid(url: string, conference: string): Promise<Map<string, string>> {
+  return withClient(url, async (client) => {
+    const result = await client.query<{ guid: string; slug: string }>(
+      `SELECT s.guid, s.slug FROM "Session" s JOIN "Conference" c ON c.id = s."conferenceId" WHERE c.slug = $1`,
+      [conference],
+    );
+    return new Map(result.rows.map((row) => [row.guid, row.slug]));
+  });
+}
+
+/** The big session page's slug, picked as bench/run.ts picks it on SQLite (a room's 26th session of a day). */
+export async function sessionSlugInRoom(url: string, conference: string, date: string, room: string, skip: number): Promise<string> {
+  return withClient(url, async (client) => {
+    const result = await client.query<{ slug: string }>(
+      `SELECT s.slug FROM "Session" s JOIN "Conference" c ON c.id = s."conferenceId" JOIN "Day" d ON d.id = s."dayId" JOIN "Room" r ON r.id = s."roomId"
+       WHERE c.slug = $1 AND d.date = $2 AND r.slug = $3 ORDER BY s."startsAt", s.id OFFSET $4 LIMIT 1`,
+      [conference, date, room, skip],
+    );
+    if (!result.rows[0]) throw new Error(`no session ${skip + 1} in ${room} on ${date} of ${conference}`);
+    return result.rows[0].slug;
+  });
+}

@@ -24,19 +24,23 @@ const targets = {
   maxDuringImportP99Ms: 200, maxSeenEverywhereMs: 5_000,
   // Both engines (docs/decisions/0018-postgresql.md): search on PostgreSQL as fast as a page needs.
   postgresSearchP95Ms: 15,
+  // Several instances (docs/decisions/0020-several-instances.md): nginx's cache at least half a file's speed.
+  minStaticRatio: 0.5,
 };
-// BENCH_ONLY=signed-in, live, engines or offline: only those rows, on the bench database of an earlier run when there is one.
+// BENCH_ONLY=signed-in, live, engines, offline or cluster: only those rows, on the bench database of an earlier run when there is one.
 const only = process.env.BENCH_ONLY;
-const onlyChoices = ["signed-in", "live", "engines", "offline"];
+const onlyChoices = ["signed-in", "live", "engines", "offline", "cluster"];
 if (only !== undefined && !onlyChoices.includes(only)) {
-  throw new Error('BENCH_ONLY can be "signed-in", "live", "engines" or "offline" (or unset, for everything)');
+  throw new Error('BENCH_ONLY can be "signed-in", "live", "engines", "offline" or "cluster" (or unset, for everything)');
 }
 const saveSeconds = Number(process.env.BENCH_SAVE_DURATION ?? 30);
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 if (!(durationSeconds > 0 && durationSeconds <= 300)) throw new Error("BENCH_DURATION must be a number of seconds, 1 to 300");
 
 const { bigConference, generateBenchDatabase, migrateBenchDatabase } = await import("./generate");
-const { measurePostgres, measureSearch, measureServer, printEngines } = await import("./engines");
+const { generateInChild, measurePostgres, measureSearch, measureServer, printEngines, withPostgres } = await import("./engines");
+const { measureCluster, printCluster } = await import("./cluster");
+type ClusterFigures = import("./cluster").ClusterFigures;
 type EnginesFigures = import("./engines").EnginesFigures;
 type Page = import("./engines").Page;
 const { ensureBuild, loadTest, startServer, warmUp } = await import("./http-load");
@@ -69,6 +73,10 @@ if (only === "engines") {
 }
 if (only === "offline") {
   await runOfflineOnly();
+  process.exit(0);
+}
+if (only === "cluster") {
+  await runClusterOnly();
   process.exit(0);
 }
 
@@ -124,13 +132,14 @@ try {
 const memory = server.memory();
 const serverErrors = server.errors();
 
-log("Both engines: the same rows on PostgreSQL, beside SQLite's from above …");
+log("Both engines: the same rows on PostgreSQL, beside SQLite's from above; then two instances on that database …");
+const { cluster, ...postgres } = await postgresColumn(pages, session.slug);
 const engines: EnginesFigures = {
   sqlite: {
     engine: "SQLite", search, importFigures, http: http.filter((h) => !h.signedIn) as EnginesFigures["sqlite"]["http"],
     closedLoop: noteSaves!, openLoop: signedIn!.openLoop,
   },
-  ...(await postgresColumn(pages)),
+  ...postgres,
 };
 
 const results = {
@@ -151,6 +160,7 @@ const results = {
   importFigures,
   exportFigures,
   engines,
+  cluster,
   targets,
 };
 mkdirSync(path.join(benchDir, "results"), { recursive: true });
@@ -160,6 +170,7 @@ printReport(results);
 printSignedIn(signedIn!);
 printLive(live!);
 printEngines(engines, targets.postgresSearchP95Ms, table);
+printClusterOrWhy(cluster);
 
 /** The pages every HTTP row loads (the signed-in one only in the first table). */
 function benchPages(sessionSlug: string): Page[] {
@@ -184,21 +195,71 @@ function engineOptions(pages: Page[]) {
   };
 }
 
-/** PostgreSQL's column of the engines table, or why it was skipped. */
-async function postgresColumn(pages: Page[]): Promise<Pick<EnginesFigures, "postgresql" | "postgresServer">> {
+/** PostgreSQL's column of the engines table and the cluster rows on the same database (without them, `engines`), or why they were skipped. */
+async function postgresColumn(pages: Page[], sessionSlug: string, rows: "engines" | "engines and cluster" = "engines and cluster"): Promise<Pick<EnginesFigures, "postgresql" | "postgresServer"> & { cluster: ClusterFigures | { skipped: string } }> {
   // A failure on PostgreSQL (a load over its transaction timeout on a busy machine) is a figure, and keeps SQLite's.
-  const measured = await measurePostgres(engineOptions(pages)).catch((error: unknown) => ({ skipped: `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }));
+  const onCluster = rows === "engines" ? undefined : (benchUrl: string) => measureCluster(clusterOptions(benchUrl, sessionSlug));
+  const measured = await measurePostgres(engineOptions(pages), onCluster).catch((error: unknown) => ({ skipped: `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }));
   if ("skipped" in measured) {
     log(`PostgreSQL skipped: ${measured.skipped}`);
-    return { postgresql: measured };
+    return { postgresql: measured, cluster: { skipped: `PostgreSQL ${measured.skipped}` } };
   }
-  return { postgresql: measured.figures, postgresServer: measured.label };
+  return { postgresql: measured.figures, postgresServer: measured.label, cluster: measured.more ?? { skipped: "not asked for" } };
+}
+
+/** The cluster rows' pages: the engines rows' demo schedule, big day, session page and sessions API; the HTML ones also from a file. */
+function clusterOptions(benchUrl: string, sessionSlug: string) {
+  const rows = benchPages(sessionSlug).filter((p) => ["demo schedule", "big day page", "big session page", "sessions API (day)"].includes(p.name));
+  return { databaseUrl: benchUrl, pages: rows, staticPages: rows.filter((p) => !p.path.startsWith("/api/")), durationSeconds, saveSeconds, log };
+}
+
+function printClusterOrWhy(cluster: ClusterFigures | { skipped: string }) {
+  if ("skipped" in cluster) console.log(`Several instances skipped: ${cluster.skipped}\n`);
+  else printCluster(cluster, { minStaticRatio: targets.minStaticRatio, maxSeenEverywhereMs: targets.maxSeenEverywhereMs }, table);
+}
+
+/**
+ * BENCH_ONLY=cluster: the several-instances rows alone, on BENCH_CLUSTER_DATABASE_URL when it names
+ * a PostgreSQL bench database generated earlier, else on one generated here as the engines rows do.
+ */
+async function runClusterOnly() {
+  const { sessionSlugInRoom } = await import("./postgres");
+  ensureBuild();
+  const reuse = process.env.BENCH_CLUSTER_DATABASE_URL;
+  let generationSeconds: number | null = null;
+  const measure = async (benchUrl: string) => {
+    const slug = await sessionSlugInRoom(benchUrl, bigConference.slug, bigConference.days[2]!, "room-120", 25);
+    return measureCluster(clusterOptions(benchUrl, slug));
+  };
+  const cluster = reuse
+    ? await measure(reuse)
+    : await withPostgres(async (serverUrl, label) => {
+        const { withDatabase } = await import("../lib/db/postgres-url");
+        const benchUrl = withDatabase(serverUrl, `hallway_bench_${Date.now().toString(36)}`);
+        log(`PostgreSQL on ${label}: generating the bench conference …`);
+        generationSeconds = generateInChild(benchUrl).totalSeconds;
+        return measure(benchUrl);
+      });
+  const output = {
+    startedAt: startedAt.toISOString(),
+    machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },
+    durationSeconds,
+    saveSeconds,
+    database: reuse ? "BENCH_CLUSTER_DATABASE_URL" : "generated here",
+    generationSeconds,
+    cluster,
+  };
+  mkdirSync(path.join(benchDir, "results"), { recursive: true });
+  writeFileSync(path.join(benchDir, "results", "cluster.json"), JSON.stringify(output, null, 2) + "\n");
+  console.log(`\nHallway benchmark, several instances · ${output.startedAt} · node ${output.machine.node} · ${output.machine.cpus} cores · load average ${loadBefore.map((n) => n.toFixed(2)).join(" ")} before, ${output.machine.loadAverageAfter.map((n) => n.toFixed(2)).join(" ")} after\n`);
+  printClusterOrWhy(cluster);
 }
 
 /** BENCH_ONLY=engines: both engines measured here, SQLite on an earlier run's bench database when there is one. */
 async function runEnginesOnly() {
   await reuseOrGenerateBenchDatabase();
-  const pages = benchPages(await bigSessionSlug());
+  const sessionSlug = await bigSessionSlug();
+  const pages = benchPages(sessionSlug);
   await db.$disconnect();
   const options = engineOptions(pages);
   log("SQLite: search in process …");
@@ -208,7 +269,8 @@ async function runEnginesOnly() {
   log("SQLite: the production server …");
   ensureBuild();
   const served = await measureServer(databaseUrl, databaseFile, options);
-  const engines: EnginesFigures = { sqlite: { engine: "SQLite", search, importFigures, ...served }, ...(await postgresColumn(pages)) };
+  const { postgresql, postgresServer } = await postgresColumn(pages, sessionSlug, "engines");
+  const engines: EnginesFigures = { sqlite: { engine: "SQLite", search, importFigures, ...served }, postgresql, postgresServer };
   const output = {
     startedAt: startedAt.toISOString(),
     machine: { node: process.version, cpus: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg() },

@@ -45,6 +45,8 @@ export type ClusterOptions = {
   microCacheMs?: number;
   /** How long nginx keeps a public page. */
   nginxCacheSeconds?: number;
+  /** More `location` blocks for nginx's server (the benchmark's file served beside the pages). */
+  nginxExtra?: string;
   /** More variables for every instance. */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -53,6 +55,9 @@ export type ClusterOptions = {
 export type RunningCluster = {
   url: string;
   instanceUrls: string[];
+  /** The instances' and nginx's process ids, for the benchmark's CPU figures. */
+  instancePids: number[];
+  nginxPid: number;
   databaseUrl: string;
   redisUrl: string;
   /** The environment every instance was given (for a command run beside them). */
@@ -190,6 +195,7 @@ export async function startHallwayCluster(options: ClusterOptions): Promise<Runn
       upstreamPorts: instancePorts,
       stateDir: path.join(options.stateDir, "nginx"),
       cacheSeconds: options.nginxCacheSeconds,
+      extra: options.nginxExtra,
     });
     stops.push(() => nginx.stop());
 
@@ -202,6 +208,8 @@ export async function startHallwayCluster(options: ClusterOptions): Promise<Runn
     return {
       url: `http://${shownHost}:${options.port}`,
       instanceUrls: instancePorts.map((port) => `http://127.0.0.1:${port}`),
+      instancePids: children.map((child) => child.pid!),
+      nginxPid: nginx.process.pid!,
       databaseUrl,
       redisUrl,
       env,
