@@ -15,6 +15,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { generateFrabFixture } from "../lib/interop/fixtures/generate";
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
 import { startHallwayCluster } from "../scripts/cluster";
@@ -106,10 +107,12 @@ export async function measureCluster(options: ClusterOptions) {
   const redis = await startRedis({ port: redisPort, dir: path.join(stateDir, "redis") });
   const stops: (() => Promise<void>)[] = [() => redis.stop()];
   try {
-    // The same bytes from a file, beside the pages, in the same server block (same gzip, same keepalive).
+    // The same bytes from a file, beside the pages, in the same server block (same keepalive). Gzipped
+    // beforehand (gzip_static), as nginx's cache now keeps the instances' gzipped answers: neither compresses per request.
     const nginxExtra = `
     location ^~ /__bench/static/ {
       alias ${staticDir}/;
+      gzip_static on;
       types { }
       default_type text/html;
       charset utf-8;
@@ -192,6 +195,7 @@ export async function measureCluster(options: ClusterOptions) {
       const bytes = Buffer.from(await answer.arrayBuffer());
       const file = page.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
       writeFileSync(path.join(staticDir, file), bytes);
+      writeFileSync(path.join(staticDir, `${file}.gz`), gzipSync(bytes));
       copies.push({ page, file, bytes: bytes.length, headers: copiedHeaders(answer.headers) });
     }
     // The pages' headers (one set: the HTML pages answer with the same ones), then nginx rereads its config.

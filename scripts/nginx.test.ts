@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, get as httpGet, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
+import { gunzipSync, gzipSync } from "node:zlib";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { nginxBinary, renderNginxConfig, startNginx } from "./nginx";
@@ -39,6 +40,14 @@ describe("nginx in front of an upstream", { skip: nginxBinary() ? false : "no ng
       seen.push(req.headers);
       renders += 1;
       const body = `render ${renders} of ${req.url} for ${req.headers.cookie ?? "nobody"}`;
+      if (req.url!.startsWith("/gzipped")) {
+        // As Next.js compresses a page for a client that takes gzip: long enough that nginx would compress it too.
+        const gzip = /gzip/.test(req.headers["accept-encoding"] ?? "");
+        const text = `${body} ${gzip ? "gzipped" : "plain"} ${"padding ".repeat(200)}`;
+        res.writeHead(200, { "cache-control": "s-maxage=300", vary: "Accept-Encoding", "content-type": "text/plain", ...(gzip ? { "content-encoding": "gzip" } : {}) });
+        res.end(gzip ? gzipSync(text) : text);
+        return;
+      }
       if (req.url!.startsWith("/shared")) res.writeHead(200, { "cache-control": "s-maxage=300, stale-while-revalidate=31535700" });
       else if (req.url!.startsWith("/private")) res.writeHead(200, { "cache-control": "private, no-store" });
       else if (req.url!.startsWith("/cookie")) res.writeHead(200, { "cache-control": "s-maxage=300", "set-cookie": "hallway.session_token=abc; Path=/; HttpOnly" });
@@ -91,13 +100,39 @@ describe("nginx in front of an upstream", { skip: nginxBinary() ? false : "no ng
     }
   });
 
-  it("tells the instances who asked and how, and asks for plain answers", async () => {
+  it("tells the instances who asked and how, and asks for gzip only for a client that takes it", async () => {
     seen.length = 0;
-    await fetch(`${origin}/plain/f`, { headers: { "x-forwarded-for": "203.0.113.9", "accept-encoding": "gzip" } });
+    await fetch(`${origin}/plain/f`, { headers: { "x-forwarded-for": "203.0.113.9", "accept-encoding": "br, gzip, deflate" } });
     const headers = seen.at(-1)!;
     assert.equal(headers["x-forwarded-for"], "203.0.113.9, 127.0.0.1", "nginx appends the address it saw: the last hop is the one to trust");
     assert.equal(headers["x-forwarded-proto"], "http");
     assert.equal(headers["x-forwarded-host"], new URL(origin).host);
-    assert.equal(headers["accept-encoding"], undefined);
+    assert.equal(headers["accept-encoding"], "gzip", "one encoding the instances compress, whatever else the client lists");
+    await fetch(`${origin}/plain/g`, { headers: { "accept-encoding": "identity" } });
+    assert.equal(seen.at(-1)!["accept-encoding"], undefined);
+  });
+
+  it("stores the instance's gzipped bytes and sends them as they came, and a plain copy apart for a client without gzip", async () => {
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ status: string | undefined; encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        // node:http, not fetch, which would decompress and hide what nginx sent.
+        const request = httpGet(`${origin}/gzipped/h`, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () =>
+            resolve({ status: response.headers["x-cache-status"] as string | undefined, encoding: response.headers["content-encoding"], body: Buffer.concat(chunks) }),
+          );
+        });
+        request.on("error", reject);
+      });
+    const first = await raw({ "accept-encoding": "gzip" });
+    const second = await raw({ "accept-encoding": "gzip, deflate, br" });
+    assert.deepEqual([first.status, first.encoding], ["MISS", "gzip"]);
+    assert.deepEqual([second.status, second.encoding], ["HIT", "gzip"]);
+    assert.deepEqual(second.body, first.body, "the stored gzipped bytes, not compressed again");
+    assert.match(gunzipSync(second.body).toString(), /^render \d+ of \/gzipped\/h for nobody gzipped/);
+    const plain = await raw({});
+    assert.deepEqual([plain.status, plain.encoding], ["MISS", undefined], "a client without gzip never gets the gzipped copy");
+    assert.match(plain.body.toString(), /^render \d+ of \/gzipped\/h for nobody plain/);
   });
 });
