@@ -116,7 +116,7 @@ try {
   jsWeight = { page: await measureJsWeight(server.origin, pages[0]!.path), floor: await measureJsWeight(server.origin, "/bench/no/such/page/here") };
   searchIndex = [await measureSearchIndex(server.origin, "dockercon-eu-2017"), await measureSearchIndex(server.origin, bigConference.slug)];
   log(`Note saves: 50 signed-in users for ${saveSeconds} s …`);
-  noteSaves = await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds);
+  noteSaves = await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds, server.cpuMs);
   signedIn = await measureSignedInRows(server, noteSaves);
   live = await measureLive(server, session.slug);
 } finally {
@@ -380,15 +380,10 @@ async function measureSignedInRows(server: Awaited<ReturnType<typeof startServer
   log(`Signed in against signed out: the trivial route, personal requests, page views and search (${durationSeconds} s each) …`);
   const rows = await measureSignedIn(server.origin, { seconds: durationSeconds, bigConference: bigConference.slug, bigSessions: bigNoteSessions, searchQuery: "kube", cpuMs: server.cpuMs, openLoopShare: targets.openLoopReadShare });
   log(`Note saves, open loop: ${targets.openLoopSavesPerSecond} saves/s offered for ${saveSeconds} s …`);
-  // Server CPU per save, sign-ups and read-backs included: steadier than saves/s when other work shares the cores.
-  const perSave = async <T extends { saves: number; failed: number }>(work: () => Promise<T>) => {
-    const before = server.cpuMs();
-    const result = await work();
-    return { ...result, serverCpuMsPerSave: (server.cpuMs() - before) / Math.max(1, result.saves + result.failed) };
-  };
-  const openLoop = await perSave(() => measureOpenLoopSaves(server.origin, databaseFile, { rate: targets.openLoopSavesPerSecond, seconds: saveSeconds, users: 50 }));
+  // Server CPU per save, sign-ups left out: steadier than saves/s when other work shares the cores.
+  const openLoop = await measureOpenLoopSaves(server.origin, databaseFile, { rate: targets.openLoopSavesPerSecond, seconds: saveSeconds, users: 50, cpuMs: server.cpuMs });
   if (!closed) log(`Note saves, closed loop: 50 signed-in users for ${saveSeconds} s …`);
-  const closedLoop = closed ? { ...closed, serverCpuMsPerSave: null } : await perSave(() => measureNoteSaves(server.origin, databaseFile, 50, saveSeconds));
+  const closedLoop = closed ?? (await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds, server.cpuMs));
   return { ...rows, openLoop, closedLoop, closedLoopRatio: closedLoop.savesPerSecond / rows.floorRequestsPerSecond, targets };
 }
 

@@ -195,8 +195,10 @@ export async function measureSignedIn(
  * waits for it (it needs its version). Then every acknowledged note is compared with
  * the database, as in the closed loop.
  */
-export async function measureOpenLoopSaves(origin: string, database: string, options: { rate: number; seconds: number; users: number }) {
+export async function measureOpenLoopSaves(origin: string, database: string, options: { rate: number; seconds: number; users: number; cpuMs?: () => number }) {
   const accounts = (await signUpSavers(origin, "Open", options.users)).map((saver) => ({ ...saver, last: new Map<string, Promise<void>>() }));
+  // Server CPU from here: the sign-ups (each a password hash) left out.
+  const cpuBefore = options.cpuMs?.();
 
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -233,10 +235,12 @@ export async function measureOpenLoopSaves(origin: string, database: string, opt
   }
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - started) / 1000;
+  const serverCpuMsPerSave = cpuBefore === undefined ? null : (options.cpuMs!() - cpuBefore) / Math.max(1, latencies.length);
 
   const { lost, checked } = await countLostSaves(database, accounts);
   latencies.sort((a, b) => a - b);
   return {
+    serverCpuMsPerSave,
     rate: options.rate,
     seconds: options.seconds,
     users: options.users,
