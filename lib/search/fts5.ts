@@ -282,11 +282,20 @@ export async function refreshSessionNotes(db?: Db): Promise<void> {
 const refreshDelayMs = 500;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
+const reportRefreshFailure = (error: unknown) => console.error("Rewriting the search rows of changed public notes failed; the next search or save retries:", error);
+
+/**
+ * Before a search: a database another process holds locked (an import from the command line) makes
+ * the rewrite fail after the busy timeout; the search then reads the index as it is, public notes
+ * saved meanwhile missing from it, rather than failing.
+ */
+const refreshBeforeSearch = () => refreshSessionNotes().catch(reportRefreshFailure);
+
 function scheduleSessionNotesRefresh(): void {
   if (refreshTimer) return;
   refreshTimer = setTimeout(() => {
     refreshTimer = null;
-    refreshSessionNotes().catch((error: unknown) => console.error("Refreshing the search rows of notes failed; the next search retries:", error));
+    refreshSessionNotes().catch(reportRefreshFailure);
   }, refreshDelayMs);
   // A script or a test that saved a note need not wait for it: the marks stay in the database.
   refreshTimer.unref?.();
@@ -295,11 +304,11 @@ function scheduleSessionNotesRefresh(): void {
 /** FTS5 behind the search contract; its statements answer at once, on the read connection. */
 export const fts5Search: SearchEngine = {
   rankSessions: async (text, scope) => {
-    await refreshSessionNotes();
+    await refreshBeforeSearch();
     return rankSessions(text, scope);
   },
   highlightSessions: async (text, sessionIds, viewerId) => {
-    await refreshSessionNotes();
+    await refreshBeforeSearch();
     return highlightSessions(text, sessionIds, viewerId);
   },
   // The viewer's own notes are in note_search, which the note's own triggers keep at once.
