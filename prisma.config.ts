@@ -14,6 +14,7 @@ export const externalSearchTables = [
   "note_search_data",
   "note_search_docsize",
   "note_search_idx",
+  "session_notes_stale",
 ];
 
 export default defineConfig({

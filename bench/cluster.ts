@@ -183,7 +183,7 @@ export async function measureCluster(options: ClusterOptions) {
       log(`Cluster: note saves on ${target.name}, 50 writers for ${options.saveSeconds} s …`);
       // CPU from the first save on: 50 sign-ups hash 50 passwords, which is not what a save costs.
       let per: ((requests: number) => Record<string, number | null>) | undefined;
-      const result = await measureNoteSaves(target.origin, options.databaseUrl, 50, options.saveSeconds, () => (per = meter.start()));
+      const result = await measureNoteSaves(target.origin, options.databaseUrl, 50, options.saveSeconds, { savingStarts: () => (per = meter.start()) });
       saves.push({ target: target.name, ...result, cpuMsPerSave: per!(result.saves + result.failed) });
     }
 

@@ -12,6 +12,8 @@ import { isPostgresUrl } from "../lib/db/postgres-url";
 import { readNotesPostgres } from "./postgres";
 
 type Result = {
+  /** Server CPU per save, sign-ups left out; null when not asked for. */
+  serverCpuMsPerSave: number | null;
   users: number;
   seconds: number;
   saves: number;
@@ -98,10 +100,22 @@ function readNotesSqlite(databaseFile: string, wanted: { email: string; slug: st
   }
 }
 
-/** `savingStarts` is called once the savers are signed up, so that a caller can leave the sign-ups out of its figures. */
-export async function measureNoteSaves(origin: string, database: string, users = 50, seconds = 30, savingStarts?: () => void): Promise<Result> {
+/**
+ * `cpuMs`, the server's CPU time so far: per save, counted from after the sign-ups (each a password
+ * hash) to the last answer. `savingStarts` is called once the savers are signed up, so that a caller
+ * measuring other processes can leave the sign-ups out of its figures too.
+ */
+export async function measureNoteSaves(
+  origin: string,
+  database: string,
+  users = 50,
+  seconds = 30,
+  options: { cpuMs?: () => number; savingStarts?: () => void } = {},
+): Promise<Result> {
+  const { cpuMs } = options;
   const savers = await signUpSavers(origin, "Saver", users);
-  savingStarts?.();
+  options.savingStarts?.();
+  const cpuBefore = cpuMs?.();
   const latencies: number[] = [];
   const failures: string[] = [];
   let failed = 0;
@@ -124,9 +138,11 @@ export async function measureNoteSaves(origin: string, database: string, users =
     }),
   );
 
+  const serverCpuMsPerSave = cpuBefore === undefined ? null : (cpuMs!() - cpuBefore) / Math.max(1, latencies.length);
   const { lost, checked } = await countLostSaves(database, savers);
   latencies.sort((a, b) => a - b);
   return {
+    serverCpuMsPerSave,
     users,
     seconds,
     saves: latencies.length - failed,

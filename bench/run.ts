@@ -18,7 +18,8 @@ process.env.DATABASE_URL = databaseUrl;
 const targets = {
   importMaxMs: 5_000, reimportMaxMs: 2_000, searchP95Ms: 10, demoScheduleMinRps: 1_000, maxP99Ms: 100, jsOverFloorMaxKb: 20, minSavesPerSecond: 300, maxSaveP99Ms: 200,
   // Signed in as fast as signed out (docs/decisions/0017-signed-in-speed.md).
-  minSignedInRatio: 0.8, maxPersonalP99Ms: 100, minSignedInSearchPerSecond: 150, maxSignedInSearchP99Ms: 300,
+  // The personal requests' latency is measured at this share of the floor's closed-loop capacity, offered as a fixed rate.
+  minSignedInRatio: 0.8, maxPersonalP99Ms: 100, openLoopReadShare: 0.5, minSignedInSearchPerSecond: 150, maxSignedInSearchP99Ms: 300,
   openLoopSavesPerSecond: 250, maxOpenLoopSaveP99Ms: 100, minClosedLoopSaveRatio: 0.9,
   // A live program (docs/decisions/0014-live-program.md): pages stay fast while an import lands, and show it soon after.
   maxDuringImportP99Ms: 200, maxSeenEverywhereMs: 5_000,
@@ -123,7 +124,7 @@ try {
   jsWeight = { page: await measureJsWeight(server.origin, pages[0]!.path), floor: await measureJsWeight(server.origin, "/bench/no/such/page/here") };
   searchIndex = [await measureSearchIndex(server.origin, "dockercon-eu-2017"), await measureSearchIndex(server.origin, bigConference.slug)];
   log(`Note saves: 50 signed-in users for ${saveSeconds} s …`);
-  noteSaves = await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds);
+  noteSaves = await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds, { cpuMs: server.cpuMs });
   signedIn = await measureSignedInRows(server, noteSaves);
   live = await measureLive(server, session.slug);
 } finally {
@@ -439,17 +440,12 @@ async function bigSessionsForNotes(): Promise<string[]> {
 /** The signed-in rows, on a running server; the closed-loop saves are measured by the caller (`closed`) or here. */
 async function measureSignedInRows(server: Awaited<ReturnType<typeof startServer>>, closed?: Awaited<ReturnType<typeof measureNoteSaves>>) {
   log(`Signed in against signed out: the trivial route, personal requests, page views and search (${durationSeconds} s each) …`);
-  const rows = await measureSignedIn(server.origin, { seconds: durationSeconds, bigConference: bigConference.slug, bigSessions: bigNoteSessions, searchQuery: "kube", cpuMs: server.cpuMs });
+  const rows = await measureSignedIn(server.origin, { seconds: durationSeconds, bigConference: bigConference.slug, bigSessions: bigNoteSessions, searchQuery: "kube", cpuMs: server.cpuMs, openLoopShare: targets.openLoopReadShare });
   log(`Note saves, open loop: ${targets.openLoopSavesPerSecond} saves/s offered for ${saveSeconds} s …`);
-  // Server CPU per save, sign-ups and read-backs included: steadier than saves/s when other work shares the cores.
-  const perSave = async <T extends { saves: number; failed: number }>(work: () => Promise<T>) => {
-    const before = server.cpuMs();
-    const result = await work();
-    return { ...result, serverCpuMsPerSave: (server.cpuMs() - before) / Math.max(1, result.saves + result.failed) };
-  };
-  const openLoop = await perSave(() => measureOpenLoopSaves(server.origin, databaseFile, { rate: targets.openLoopSavesPerSecond, seconds: saveSeconds, users: 50 }));
+  // Server CPU per save, sign-ups left out: steadier than saves/s when other work shares the cores.
+  const openLoop = await measureOpenLoopSaves(server.origin, databaseFile, { rate: targets.openLoopSavesPerSecond, seconds: saveSeconds, users: 50, cpuMs: server.cpuMs });
   if (!closed) log(`Note saves, closed loop: 50 signed-in users for ${saveSeconds} s …`);
-  const closedLoop = closed ? { ...closed, serverCpuMsPerSave: null } : await perSave(() => measureNoteSaves(server.origin, databaseFile, 50, saveSeconds));
+  const closedLoop = closed ?? (await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds, { cpuMs: server.cpuMs }));
   return { ...rows, openLoop, closedLoop, closedLoopRatio: closedLoop.savesPerSecond / rows.floorRequestsPerSecond, targets };
 }
 
@@ -474,12 +470,23 @@ function printSignedIn(r: Awaited<ReturnType<typeof measureSignedInRows>>) {
       [`${r.trivial.path} signed out (the floor, 401)`, rps(floor), `${r.trivial.signedOut.p50Ms} ms`, `${r.trivial.signedOut.p99Ms} ms`, `${r.trivial.signedOut.non2xx} (401s)`, String(r.trivial.signedOut.errors), cpu(r.trivial.signedOut), "100%", "", ""],
       ...r.personal.map((p) => [
         `${p.path} signed in (${p.name})`, rps(p.requestsPerSecond), `${p.p50Ms} ms`, `${p.p99Ms} ms`, String(p.non2xx), String(p.errors), cpu(p), pct(p.ratio),
-        `≥ ${pct(t.minSignedInRatio)}, p99 < ${t.maxPersonalP99Ms} ms`,
-        mark(p.ratio >= t.minSignedInRatio && p.p99Ms < t.maxPersonalP99Ms && p.non2xx === 0 && p.errors === 0),
+        // Capacity: the latency target is the open loop's, in the next table.
+        `≥ ${pct(t.minSignedInRatio)}`,
+        mark(p.ratio >= t.minSignedInRatio && p.non2xx === 0 && p.errors === 0),
       ]),
     ],
   );
   console.log(`The session check: ${r.trivial.path} signed in at ${pct(r.trivial.ratio)} of signed out (${rps(r.trivial.signedIn.requestsPerSecond)} against ${rps(floor)} req/s) ${mark(r.trivial.ratio >= t.minSignedInRatio)}\n`);
+  const ol = r.openLoopReads;
+  table(
+    `The same requests in an open loop: ${rps(ol.rate)} req/s offered (${pct(ol.share)} of the floor's ${rps(floor)} req/s above), 50 connections × ${durationSeconds} s, latency from when each request was due`,
+    ["request", "offered/s", "achieved/s", "p50", "p99", "non-2xx", "errors", "server CPU/req", "target", ""],
+    ol.rows.map((o, i) => [
+      `${o.path} (${o.name})`, rps(o.offeredPerSecond), rps(o.achievedPerSecond), ms(o.p50Ms), ms(o.p99Ms), i === 0 ? `${o.non2xx} (401s)` : String(o.non2xx), String(o.errors), ms(o.serverCpuMsPerRequest),
+      `p99 < ${t.maxPersonalP99Ms} ms`,
+      mark(o.p99Ms < t.maxPersonalP99Ms && o.errors === 0 && (i === 0 || o.non2xx === 0) && o.achievedPerSecond >= 0.95 * o.offeredPerSecond),
+    ]),
+  );
   const pv = r.pageViews;
   table(
     `Page views as a browser makes them (50 connections × ${durationSeconds} s): ${pv.page}, then, signed in, ${pv.personalRequests.join(", ")}`,

@@ -6,6 +6,7 @@
  */
 import autocannon from "autocannon";
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
+import { measureOpenLoop } from "./open-loop";
 import { countLostSaves, noteConference, noteSessions, putNote, signUpSavers } from "./note-saves";
 import { percentile } from "./search-latency";
 
@@ -108,7 +109,7 @@ export type SignedInFigures = Awaited<ReturnType<typeof measureSignedIn>>;
  */
 export async function measureSignedIn(
   origin: string,
-  options: { seconds: number; bigConference: string; bigSessions: string[]; searchQuery: string; cpuMs: () => number },
+  options: { seconds: number; bigConference: string; bigSessions: string[]; searchQuery: string; cpuMs: () => number; openLoopShare: number },
 ) {
   const { seconds, cpuMs } = options;
   const cookie = await signUpReader(origin, "signed-in");
@@ -140,6 +141,14 @@ export async function measureSignedIn(
     personalRows.push({ ...row, answer: body.slice(0, 80), ...(row.path === "/api/me/time-zone" ? trivialIn : await at50([{ path: row.path }], signedIn)) });
   }
 
+  // The latency target is for an open loop: the floor and each personal request at one fixed arrival
+  // rate over 50 connections, a stated share of the floor's closed-loop capacity just measured, so that
+  // the rate means the same on a busy machine and a quiet one (rounded down to tens).
+  const openRate = Math.max(10, Math.floor((trivialOut.requestsPerSecond * options.openLoopShare) / 10) * 10);
+  const openAt50 = (path: string, headers?: Record<string, string>) => measureOpenLoop(origin, path, { rate: openRate, seconds, connections: 50, headers, cpuMs });
+  const openRows = [{ name: "the floor, signed out (401)", ...(await openAt50("/api/me/time-zone")) }];
+  for (const row of personal) openRows.push({ name: `${row.name}, signed in`, ...(await openAt50(row.path, signedIn)) });
+
   // A page view as a browser makes it: the session page, then what its components fetch on
   // every view (the header's name, the stars, the note). The time zone is asked once per tab
   // every five minutes (components/time/zone-preference.ts), so not on every view.
@@ -163,6 +172,7 @@ export async function measureSignedIn(
   return {
     trivial: { path: "/api/me/time-zone", signedOut: trivialOut, signedIn: trivialIn, ratio: trivialIn.requestsPerSecond / trivialOut.requestsPerSecond },
     personal: personalRows.map((row) => ({ ...row, ratio: row.requestsPerSecond / trivialOut.requestsPerSecond })),
+    openLoopReads: { share: options.openLoopShare, rate: openRate, rows: openRows },
     pageViews: { page, personalRequests: perView.map((row) => row.path), signedOut: pageOut, signedIn: pageIn },
     search: {
       query: options.searchQuery,
@@ -185,8 +195,10 @@ export async function measureSignedIn(
  * waits for it (it needs its version). Then every acknowledged note is compared with
  * the database, as in the closed loop.
  */
-export async function measureOpenLoopSaves(origin: string, database: string, options: { rate: number; seconds: number; users: number }) {
+export async function measureOpenLoopSaves(origin: string, database: string, options: { rate: number; seconds: number; users: number; cpuMs?: () => number }) {
   const accounts = (await signUpSavers(origin, "Open", options.users)).map((saver) => ({ ...saver, last: new Map<string, Promise<void>>() }));
+  // Server CPU from here: the sign-ups (each a password hash) left out.
+  const cpuBefore = options.cpuMs?.();
 
   const latencies: number[] = [];
   const failures: string[] = [];
@@ -223,10 +235,12 @@ export async function measureOpenLoopSaves(origin: string, database: string, opt
   }
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - started) / 1000;
+  const serverCpuMsPerSave = cpuBefore === undefined ? null : (options.cpuMs!() - cpuBefore) / Math.max(1, latencies.length);
 
   const { lost, checked } = await countLostSaves(database, accounts);
   latencies.sort((a, b) => a - b);
   return {
+    serverCpuMsPerSave,
     rate: options.rate,
     seconds: options.seconds,
     users: options.users,

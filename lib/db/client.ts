@@ -21,6 +21,15 @@ export function readSql<Row>(query: Prisma.Sql): Promise<Row[]> {
   return databaseEngine().readSql<Row>(query);
 }
 
+/**
+ * One write statement with `RETURNING`, for the hottest write (a note's versioned update): on
+ * SQLite prepared once on Prisma's own connection, in its turn; otherwise, or before Prisma has
+ * connected, through Prisma. Rows as the driver gives them (SQLite integers as bigint).
+ */
+export async function writeSql<Row>(query: Prisma.Sql): Promise<Row[]> {
+  return (await databaseEngine().writeSql<Row>(query)) ?? db.$queryRaw<Row[]>(query);
+}
+
 /** Closes the hot-path read connection, if open (tests between databases); the next `readSql` opens it again. */
 export function closeReadConnection(): Promise<void> {
   return databaseEngine().closeReader();

@@ -27,6 +27,11 @@ export type DatabaseEngine = {
    * `new Date(...)` and `Boolean(...)`, which read every engine's spelling.
    */
   readSql<Row>(query: Prisma.Sql): Promise<Row[]>;
+  /**
+   * One write statement with its `RETURNING` rows on the engine's fast path, past Prisma's cost
+   * per query, committed when it resolves; null when the engine has none (then Prisma runs it).
+   */
+  writeSql<Row>(query: Prisma.Sql): Promise<Row[] | null>;
   /** Closes what `readSql` opened; the next read opens it again. */
   closeReader(): Promise<void>;
   /** The folder an install keeps its own files in (the generated cookie key, lib/auth/secret.ts). */

@@ -5,6 +5,7 @@ import { setupTestDatabase } from "../test/database";
 
 await setupTestDatabase();
 const { db } = await import("./client");
+const { writeRows } = await import("./sqlite");
 // Connect first, so that the transactions below start at once rather than after connecting.
 await db.$queryRawUnsafe("SELECT 1");
 
@@ -39,6 +40,21 @@ describe("the SQLite connection", () => {
     const seen = await db.user.findUnique({ where: { id: "never-committed" } });
     assert.equal(await failing, "the transaction gives up");
     assert.equal(seen, null, "a read from outside saw a row that was then rolled back");
+  });
+
+  it("runs a statement of the write path on Prisma's connection in its turn: never inside another's open transaction", async () => {
+    const failing = transactionThatRollsBack("inside-the-transaction-too");
+    await sleep(20);
+    const rows = await writeRows<{ id: string }>(`${insertUser("written-past-prisma")} RETURNING "id"`, []);
+    assert.deepEqual(rows, [{ id: "written-past-prisma" }], "Prisma's connection was open, so the fast path ran");
+    assert.equal(await failing, "the transaction gives up");
+    assert.ok(await db.user.findUnique({ where: { id: "written-past-prisma" } }), "the write survived the other transaction's rollback");
+    assert.equal(await db.user.findUnique({ where: { id: "inside-the-transaction-too" } }), null);
+    // Dates and booleans as Prisma's adapter writes them, so a row reads the same whichever path wrote it.
+    const when = new Date("2026-12-02T03:00:00.000Z");
+    await writeRows(`UPDATE "User" SET "updatedAt" = ?, "emailVerified" = ? WHERE "id" = 'written-past-prisma'`, [when, true]);
+    const user = await db.user.findUniqueOrThrow({ where: { id: "written-past-prisma" }, select: { updatedAt: true, emailVerified: true } });
+    assert.deepEqual(user, { updatedAt: when, emailVerified: true });
   });
 
   it("lets other work run while a long transaction goes on, as an import of a big program is", async () => {

@@ -40,9 +40,58 @@ export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFacto
     async connect() {
       const adapter = await factory.connect();
       await adapter.executeScript(connectionPragmas);
-      return oneAtATime(adapter);
+      const { queued, inTurn } = oneAtATime(adapter);
+      // The adapter's own better-sqlite3 connection (its `client`), for `writeRows`: the first
+      // client connected to a file is the process's (lib/db/client.ts).
+      const connection = (adapter as unknown as { client: Database.Database }).client;
+      const file = sqliteFilePath(databaseUrl);
+      const writer: Writer = { connection, inTurn, statements: new Map() };
+      if (!writers.has(file)) writers.set(file, writer);
+      return {
+        ...queued,
+        dispose: () => {
+          if (writers.get(file) === writer) writers.delete(file);
+          return queued.dispose();
+        },
+      };
     },
   };
+}
+
+type Writer = { connection: Database.Database; inTurn: <T>(work: () => Promise<T>) => Promise<T>; statements: Map<string, Database.Statement> };
+
+// The Prisma client's connection to each database file, while it is open.
+const globalForWriters = globalThis as unknown as { hallwaySqliteWriters?: Map<string, Writer> };
+const writers = (globalForWriters.hallwaySqliteWriters ??= new Map<string, Writer>());
+
+/** A value as Prisma's adapter writes it, so that rows written either way read the same (dates as ISO 8601 text in UTC). */
+function toSqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+/**
+ * One write statement (with its `RETURNING` rows) on the Prisma client's own connection, in its
+ * turn among Prisma's statements and transactions, prepared once per process: for the hottest
+ * write (a note's versioned update), where Prisma's cost per query was more than the statement's.
+ * Committed when it resolves, like any statement outside a transaction. Null when Prisma has not
+ * connected to that database yet: the caller asks Prisma instead, which connects.
+ */
+export async function writeRows<Row>(sql: string, params: unknown[]): Promise<Row[] | null> {
+  const writer = writers.get(sqliteFilePath(databaseUrl()));
+  if (!writer) return null;
+  return writer.inTurn(async () => {
+    let statement = writer.statements.get(sql);
+    if (!statement) {
+      if (writer.statements.size >= maxKeptStatements) writer.statements.clear();
+      writer.statements.set(sql, (statement = writer.connection.prepare(sql)));
+    }
+    const values = params.map(toSqliteValue);
+    if (statement.reader) return statement.all(...values) as Row[];
+    statement.run(...values);
+    return [];
+  });
 }
 
 /**
@@ -55,7 +104,7 @@ export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFacto
  * a transaction never runs while one is open. Statements inside it go through the
  * transaction object and are not held back.
  */
-function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function oneAtATime(adapter: SqlDriverAdapter): { queued: SqlDriverAdapter; inTurn: <T>(work: () => Promise<T>) => Promise<T> } {
   let last: Promise<void> = Promise.resolve();
   const turn = async (): Promise<() => void> => {
     let done!: () => void;
@@ -72,7 +121,7 @@ function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
       done();
     }
   };
-  return {
+  const queued: SqlDriverAdapter = {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
     queryRaw: (query) => inTurn(() => adapter.queryRaw(query)),
@@ -119,6 +168,7 @@ function oneAtATime(adapter: SqlDriverAdapter): SqlDriverAdapter {
       };
     },
   };
+  return { queued, inTurn };
 }
 
 const maxKeptStatements = 500;
@@ -181,6 +231,7 @@ export const sqliteEngine: DatabaseEngine = {
   createClient: (url) => new PrismaClient({ adapter: sqliteAdapterFactory(url) }),
   // Prisma.Sql's `sql` is its text with `?` placeholders, the form SQLite reads.
   readSql: async <Row>(query: { sql: string; values: unknown[] }) => readRows<Row>(query.sql, query.values),
+  writeSql: <Row>(query: { sql: string; values: unknown[] }) => writeRows<Row>(query.sql, query.values),
   closeReader: async () => closeReader(),
   // Beside the database file; an in-memory database keeps them in ./data.
   stateDirectory(url) {

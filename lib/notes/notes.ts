@@ -1,10 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { db, readSql } from "../db/client";
+import { db, readSql, writeSql } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { ConferenceInfo } from "../schedule/conference";
 import { href } from "../routes";
 import { findSession, linkedSpeakers, programOrder } from "../schedule/sessions";
+import { searchEngine } from "../search/engine";
 import { formatDateSpan, formatLongDate, formatTimeRange } from "../time";
 import type { NoteVisibility } from "./limits";
 
@@ -99,7 +100,7 @@ export async function saveNote(
       ON CONFLICT ("userId", "sessionId") DO NOTHING
       RETURNING ${rawNoteColumns}`;
     if (!created) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
-    return { ok: true, note: toMyNote(created), previousVisibility: null };
+    return saved(toMyNote(created), null);
   }
   // No transaction: the versioned UPDATE is the only check that matters, and a transaction
   // would queue every save behind the others on SQLite's one connection. The visibility read
@@ -109,13 +110,18 @@ export async function saveNote(
     Prisma.sql`SELECT "visibility", "version" FROM "Note" WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}`,
   );
   if (!before || before.version !== baseVersion) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
-  // Raw, as the insert above: Prisma's updateManyAndReturn costs four times the statement.
-  const [after] = await db.$queryRaw<StoredNote[]>`
+  // Prisma's updateManyAndReturn cost four times the statement, and even its raw query twice: the engine's write path.
+  const [after] = await writeSql<StoredNote>(Prisma.sql`
     UPDATE "Note" SET "body" = ${body}, "visibility" = ${visibility}, "version" = "version" + 1, "updatedAt" = ${new Date()}
     WHERE "userId" = ${userId} AND "sessionId" = ${sessionId} AND "version" = ${baseVersion}
-    RETURNING ${rawNoteColumns}`;
+    RETURNING ${rawNoteColumns}`);
   if (!after) return { ok: false, reason: "conflict", current: await getMyNote(userId, sessionId) };
-  return { ok: true, note: toMyNote(after), previousVisibility: toVisibility(before.visibility) };
+  return saved(toMyNote(after), toVisibility(before.visibility));
+}
+
+function saved(note: MyNote, previousVisibility: NoteVisibility | null): SaveNoteResult {
+  if (changesPublicView(previousVisibility, note.visibility)) searchEngine().publicNotesChanged();
+  return { ok: true, note, previousVisibility };
 }
 
 /**
@@ -129,7 +135,10 @@ export async function deleteNote(userId: string, sessionId: number, baseVersion?
     WHERE "userId" = ${userId} AND "sessionId" = ${sessionId}
       ${baseVersion == null ? Prisma.empty : Prisma.sql`AND "version" = ${baseVersion}`}
     RETURNING ${rawNoteColumns}`;
-  if (deleted) return { ok: true, deleted: toMyNote(deleted) };
+  if (deleted) {
+    if (changesPublicView(toVisibility(deleted.visibility), null)) searchEngine().publicNotesChanged();
+    return { ok: true, deleted: toMyNote(deleted) };
+  }
   const current = await getMyNote(userId, sessionId);
   return current ? { ok: false, reason: "conflict", current } : { ok: false, reason: "not-found" };
 }

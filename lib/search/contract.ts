@@ -41,6 +41,11 @@ export type SearchEngine = {
    * viewer's notes, not the conference's.
    */
   matchOwnNotes(text: string, scope: SearchScope & { viewerId: string }): Promise<OwnNoteMatch[]>;
+  /**
+   * A public note was saved or deleted (or a note stopped being public): on FTS5, its session's
+   * row is rewritten soon after, and before any search reads it; PostgreSQL's trigger already did.
+   */
+  publicNotesChanged(): void;
   /** Compacts the index after bulk writes (a program load, a start); the index itself follows every write on its own. */
   optimizeIndex(db: Db): Promise<void>;
 };

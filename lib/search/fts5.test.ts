@@ -63,3 +63,29 @@ describe("toFtsQuery", () => {
 
 // The behaviour every search implementation shares (search-contract.ts), here on FTS5.
 searchContract({ db, seedDemo, searchSessions, searchOwnNotes });
+
+describe("a session's public notes in its search row", () => {
+  const row = async (sessionId: number) =>
+    (await db.$queryRawUnsafe<{ notes: string }[]>(`SELECT notes FROM "session_search" WHERE rowid = ?`, sessionId))[0]?.notes ?? "";
+  const marks = async () => (await db.$queryRawUnsafe<{ sessionId: number }[]>(`SELECT "sessionId" FROM "session_notes_stale"`)).map((m) => Number(m.sessionId));
+
+  it("are rewritten soon after a public save, with no search asking, and many saves on a session are one rewrite", async () => {
+    const { saveNote } = await import("../notes/notes");
+    const { createTestUser } = await import("../test/users");
+    await seedDemo({ db, log: () => {} });
+    const session = await db.session.findFirstOrThrow({ where: { slug: "linuxkit-deep-dive" }, select: { id: true } });
+    const author = await createTestUser(db, { id: "row-author", name: "Row Author" });
+    const first = await saveNote(author.id, session.id, { body: "Quokkarewrite one", visibility: "public", baseVersion: null });
+    assert.ok(first.ok);
+    // Marked in the save's own statement; the row itself not yet rewritten.
+    assert.deepEqual(await marks(), [session.id]);
+    assert.doesNotMatch(await row(session.id), /Quokkarewrite/);
+    const second = await saveNote(author.id, session.id, { body: "Quokkarewrite two", visibility: "public", baseVersion: first.note.version });
+    assert.ok(second.ok);
+    const deadline = Date.now() + 3_000;
+    while ((await marks()).length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(await marks(), []);
+    assert.match(await row(session.id), /Quokkarewrite two/);
+    assert.doesNotMatch(await row(session.id), /Quokkarewrite one/);
+  });
+});

@@ -219,4 +219,5 @@ export async function optimizeSearchIndex(db: Db): Promise<void> {
 }
 
 /** PostgreSQL's full-text search behind the search contract. */
-export const postgresSearch: SearchEngine = { rankSessions, highlightSessions, matchOwnNotes, optimizeIndex: optimizeSearchIndex };
+// The note triggers keep a session's public notes in its row in the statement that saves them.
+export const postgresSearch: SearchEngine = { rankSessions, highlightSessions, matchOwnNotes, publicNotesChanged: () => {}, optimizeIndex: optimizeSearchIndex };

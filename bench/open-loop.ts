@@ -1,0 +1,95 @@
+/**
+ * One request at a fixed arrival rate (an open loop), over a keep-alive pool of a
+ * fixed number of connections. A request is due every 1/rate seconds whatever the
+ * server is doing, and its latency runs from when it was due, not from when a free
+ * connection took it: a slow server cannot hide its queue by slowing the client
+ * (no coordinated omission). Latency targets are for this; a closed loop (N clients
+ * without pause) measures capacity.
+ */
+import { Agent, request } from "node:http";
+import { percentile } from "./search-latency";
+
+export type OpenLoopFigures = {
+  path: string;
+  connections: number;
+  seconds: number;
+  /** Requests per second offered, and how many the server finished per second. */
+  offeredPerSecond: number;
+  achievedPerSecond: number;
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  non2xx: number;
+  errors: number;
+  serverCpuMsPerRequest: number | null;
+};
+
+function get(agent: Agent, url: URL, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { agent, headers, timeout: 10_000 }, (response) => {
+      response.resume().on("end", () => resolve(response.statusCode ?? 0)).on("error", reject);
+    });
+    sent.on("timeout", () => sent.destroy(new Error("timed out")));
+    sent.on("error", reject).end();
+  });
+}
+
+export async function measureOpenLoop(
+  origin: string,
+  path: string,
+  options: { rate: number; seconds: number; connections: number; headers?: Record<string, string>; cpuMs?: () => number },
+): Promise<OpenLoopFigures> {
+  const url = new URL(path, origin);
+  const headers = { "accept-encoding": "gzip", ...options.headers };
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  try {
+    // Every connection opened before the clock starts, so that set-up is not measured as latency.
+    await Promise.all(Array.from({ length: options.connections }, () => get(agent, url, headers).catch(() => 0)));
+    const latencies: number[] = [];
+    let non2xx = 0;
+    let errors = 0;
+    const total = Math.round(options.rate * options.seconds);
+    const inFlight: Promise<void>[] = [];
+    const cpuBefore = options.cpuMs?.();
+    const started = performance.now();
+    const send = (due: number) =>
+      get(agent, url, headers).then(
+        (status) => {
+          latencies.push(performance.now() - due);
+          if (status < 200 || status >= 300) non2xx += 1;
+        },
+        () => void (errors += 1),
+      );
+    // A timer that catches up: every request whose time has come is sent at once.
+    let offered = 0;
+    while (offered < total) {
+      const now = performance.now();
+      while (offered < total && started + (offered * 1000) / options.rate <= now) {
+        inFlight.push(send(started + (offered * 1000) / options.rate));
+        offered += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(inFlight);
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    const cpuAfter = options.cpuMs?.();
+    latencies.sort((a, b) => a - b);
+    return {
+      path,
+      connections: options.connections,
+      seconds: options.seconds,
+      offeredPerSecond: options.rate,
+      achievedPerSecond: latencies.length / elapsedSeconds,
+      requests: latencies.length,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      maxMs: latencies.at(-1) ?? NaN,
+      non2xx,
+      errors,
+      serverCpuMsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && latencies.length ? (cpuAfter - cpuBefore) / latencies.length : null,
+    };
+  } finally {
+    agent.destroy();
+  }
+}
