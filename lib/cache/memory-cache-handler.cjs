@@ -8,9 +8,8 @@
 // render began (the `get` that missed), and is superseded once the revision has moved,
 // so an import by any process on the same database shows within about a second
 // (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md). For a second
-// after a move (HALLWAY_PROGRAM_STALE_MS) the first `get` of a page renders it again in
-// the background while the others are given the previous copy, so a conference's loaded
-// pages are not all rendered again at one moment (lib/cache/page-entries.cjs). Without
+// after a move (HALLWAY_PROGRAM_STALE_MS) the first `get` of a page misses and renders it
+// while any other is given the previous copy (lib/cache/page-entries.cjs). Without
 // the revisions (a server other than scripts/serve.ts), entries live until revalidated.
 "use strict";
 
@@ -18,7 +17,7 @@ const { createPageEntries, tagsOf } = require("./page-entries.cjs");
 
 const maxEntries = Number(process.env.HALLWAY_PAGE_CACHE_ENTRIES || 5000);
 
-/** @type {Map<string, { value: unknown, lastModified: number, tags: string[], stamp: string | null, cacheControl?: unknown }>} */
+/** @type {Map<string, { value: unknown, lastModified: number, tags: string[], stamp: string | null }>} */
 const entries = new Map();
 const pages = createPageEntries({ maxKeys: maxEntries * 2 });
 
@@ -35,7 +34,7 @@ module.exports = class MemoryCacheHandler {
     // Re-insert to keep the Map in least-recently-used order.
     entries.delete(key);
     entries.set(key, entry);
-    if (state === "previous") return pages.claim(key, stamp) ? pages.toRender(key, stamp, entry) : pages.toKeep(key, entry);
+    if (state === "previous") return pages.claim(key, stamp) ? pages.toRender(key, stamp) : pages.toKeep(key, entry);
     pages.served(key, stamp);
     return { value: entry.value, lastModified: entry.lastModified };
   }
@@ -49,8 +48,7 @@ module.exports = class MemoryCacheHandler {
     // The previous copy handed back after a failed render is not the new program: leave the old entry as it was.
     if (previous) return;
     entries.delete(key);
-    const cacheControl = ctx && ctx.cacheControl ? ctx.cacheControl : undefined;
-    entries.set(key, { value: data, lastModified: Date.now(), tags: tagsOf(data, ctx), stamp, cacheControl });
+    entries.set(key, { value: data, lastModified: Date.now(), tags: tagsOf(data, ctx), stamp });
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value);
   }
 

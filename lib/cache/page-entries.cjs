@@ -34,8 +34,8 @@ function sameConference(a, b) {
 /**
  * One handler's stamps: what a key's stamp was at its last `get` (the revision a render
  * that follows starts from, so a render that raced an import is never kept under the new
- * one), and which previous copies were handed out, so Next keeping one after a failed
- * render does not store it as the new program.
+ * one), which key's render after a move a `get` took on, and which previous copies were
+ * handed out, so one handed back to `set` is not stored as the new program.
  */
 function createPageEntries({ maxKeys, staleMs = defaultStaleMs }) {
   const stampsAtGet = new Map();
@@ -89,18 +89,15 @@ function createPageEntries({ maxKeys, staleMs = defaultStaleMs }) {
     },
 
     /**
-     * The answer for the one `get` that renders the new program: the previous copy, dated
-     * past its revalidation, so Next sends it and renders in the background (an
-     * incremental cache answer whose `lastModified` plus `cacheControl.revalidate` has
-     * passed is stale, and Next's response cache renders it once while every request for
-     * the key gets that copy). Without a lifetime to date it by, a miss: the request waits.
+     * The answer for the one `get` that renders the new program: a miss, which the request
+     * waits for. Not the previous copy dated past its revalidation: Next would send it and
+     * render in the background, but every request for the key joins that render (its
+     * response cache batches them) and is sent the previous copy until it ends, which under
+     * load is longer than the window.
      */
-    toRender(key, stamp, entry, now = Date.now()) {
+    toRender(key, stamp) {
       this.served(key, stamp);
-      const revalidate = entry.cacheControl && entry.cacheControl.revalidate;
-      if (typeof revalidate !== "number" || !(revalidate > 0)) return null;
-      previousServed.set(key, entry.value);
-      return { value: entry.value, lastModified: now - revalidate * 1000 - 1, cacheControl: entry.cacheControl };
+      return null;
     },
 
     /** The answer for every other `get` in the window: the previous copy, as it was. */

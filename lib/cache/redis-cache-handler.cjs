@@ -6,9 +6,9 @@
 // - each entry carries its conference's program revision as it was when its render
 //   began, and is not served once the revision moved, whichever process imported
 //   (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md), except for a
-//   second after the move, when the instance that takes the page's render (a key set
-//   only if absent) renders it in the background and every instance serves the previous
-//   copy meanwhile (lib/cache/page-entries.cjs);
+//   second after the move, when the one instance that takes the page's render (a key
+//   set only if absent) renders it and the others serve the previous copy meanwhile
+//   (lib/cache/page-entries.cjs);
 // - revalidateTag (and revalidatePath, which Next turns into a tag) writes the tag's
 //   time to Redis, so it reaches every instance: an entry older than one of its tags
 //   is a miss;
@@ -118,7 +118,7 @@ class RedisCacheHandler {
       if (state === "previous") {
         // Of every instance given this previous copy, the one that takes the key's render renders it; the rest serve the copy.
         const taken = await redis.set(renderKey(key, stamp), "1", { condition: "NX", expiration: { type: "PX", value: pages.staleMs } });
-        return taken === "OK" ? pages.toRender(key, stamp, entry) : pages.toKeep(key, entry);
+        return taken === "OK" ? pages.toRender(key, stamp) : pages.toKeep(key, entry);
       }
       pages.served(key, stamp);
       // The page's lifetime travels with it: Next remembers lifetimes per process, so without it

@@ -89,7 +89,7 @@ describe("the Redis page cache handler", { skip: "skip" in found ? found.skip : 
     await revisions.refresh();
   });
 
-  it("just after an import, one process renders the page while every process serves the previous copy, for a moment only", async () => {
+  it("just after an import, one process renders the page while the others serve the previous copy, for a moment only", async () => {
     let clock = 1_000_000;
     const shared = revisions;
     const before = stored.get("a-conf")!;
@@ -107,11 +107,8 @@ describe("the Redis page cache handler", { skip: "skip" in found ? found.skip : 
       await timed.refresh();
       clock += 500;
       const answers = await Promise.all([a, b, c, a, b, c].map((handler) => handler.get(key)));
-      const now = Date.now();
-      assert.ok(answers.every((answer) => (answer?.value as { html: string } | undefined)?.html === "Tue 11:00, Room B"), "the previous copy, to every process");
-      // Next renders in the background an answer whose lastModified + revalidate has passed, and sends the copy meanwhile.
-      const rendering = answers.filter((answer) => answer!.lastModified + lifetime.revalidate * 1000 < now);
-      assert.equal(rendering.length, 1, "one render for the three processes");
+      assert.equal(answers.filter((answer) => answer === null).length, 1, "one process misses and renders it: one render for the three");
+      assert.ok(answers.every((answer) => answer === null || (answer.value as { html: string }).html === "Tue 11:00, Room B"), "the others serve the previous copy");
       clock += 1001;
       assert.equal(await b.get(key), null, "past the window no process serves it");
     } finally {

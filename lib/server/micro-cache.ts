@@ -139,9 +139,6 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, sta
     const stamp = stampFor(key);
     // Just after a move, Next.js may answer with a previous copy (its own, or another instance's): not kept under the new stamp.
     const keepable = !inWindow(key);
-    res.once("close", () => {
-      if (renderingAt.get(key) === stamp) renderingAt.delete(key);
-    });
     const chunks: Buffer[] = [];
     let size = 0;
     const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -170,6 +167,8 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, sta
       collect(chunk, rest[0]);
       const result = end(chunk, ...rest);
       if (keepable) keep(res, key, chunks, size, stamp);
+      // The next request after this one asks again (an answer that never ends leaves the key to the window's end).
+      if (renderingAt.get(key) === stamp) renderingAt.delete(key);
       return result;
     }) as ServerResponse["end"];
   }
