@@ -28,7 +28,7 @@ const cache = createMicroCache({
   stampOf: revisions.stampOf,
   // For a moment after an import the previous answer is served while one request renders the new one (as the page cache does).
   movedAgo: revisions.movedAgo,
-  staleMs: Number(process.env.HALLWAY_PROGRAM_STALE_MS ?? 1000),
+  staleMs: Number(process.env.HALLWAY_PROGRAM_STALE_MS ?? 500),
   // Through this server itself, without cookies: the answer is kept as any signed-out visitor's is.
   refresh: (url, gzip) =>
     new Promise<void>((resolve, reject) => {

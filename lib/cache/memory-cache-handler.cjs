@@ -7,8 +7,8 @@
 // Each entry is stamped with its conference's program revision as it was when the
 // render began (the `get` that missed), and is superseded once the revision has moved,
 // so an import by any process on the same database shows within about a second
-// (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md). For a second
-// after a move (HALLWAY_PROGRAM_STALE_MS) the first `get` of a page misses and renders it
+// (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md). For half a
+// second after a move (HALLWAY_PROGRAM_STALE_MS) the first `get` of a page misses and renders it
 // while any other is given the previous copy (lib/cache/page-entries.cjs). Without
 // the revisions (a server other than scripts/serve.ts), entries live until revalidated.
 "use strict";

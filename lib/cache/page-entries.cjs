@@ -7,9 +7,10 @@
 /**
  * How long after this process saw a conference's revision move the previous copy of one of
  * its pages may still be served while one request renders the new one. Short: an import
- * promises every page within 5 s, and a process sees the move up to a second late.
+ * promises every page within 5 s, a process sees the move up to a second late, and nginx in
+ * front of several instances keeps a page up to two seconds more.
  */
-const defaultStaleMs = Number(process.env.HALLWAY_PROGRAM_STALE_MS ?? 1000);
+const defaultStaleMs = Number(process.env.HALLWAY_PROGRAM_STALE_MS ?? 500);
 
 /** @returns {{ poll(): Promise<void>, stampOf(key: string): string, movedAgo(key: string): number } | undefined} */
 function revisions() {

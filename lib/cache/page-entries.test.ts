@@ -6,8 +6,9 @@ import { after, beforeEach, describe, it } from "node:test";
 import { createMicroCache } from "../server/micro-cache";
 import { createProgramRevisions, installProgramRevisions } from "../server/program-revisions";
 
-// The window after an import in which a page's previous copy may still be served (HALLWAY_PROGRAM_STALE_MS, 1 s by default).
+// The window after an import in which a page's previous copy may still be served, set before the handler reads it.
 const staleMs = 1000;
+process.env.HALLWAY_PROGRAM_STALE_MS = String(staleMs);
 const lifetime = { revalidate: 300, expire: 31536000 };
 
 let clock = 1_000_000;

@@ -5,8 +5,8 @@
 // rules (lib/cache/memory-cache-handler.cjs):
 // - each entry carries its conference's program revision as it was when its render
 //   began, and is not served once the revision moved, whichever process imported
-//   (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md), except for a
-//   second after the move, when the one instance that takes the page's render (a key
+//   (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md), except for half a
+//   second after the move (HALLWAY_PROGRAM_STALE_MS), when the one instance that takes the page's render (a key
 //   set only if absent) renders it and the others serve the previous copy meanwhile
 //   (lib/cache/page-entries.cjs);
 // - revalidateTag (and revalidatePath, which Next turns into a tag) writes the tag's
