@@ -3,7 +3,7 @@
  * pages (lib/server/micro-cache.ts). `npm start` runs it after preparing the
  * database and the build. It also follows the schedule URLs organisers set on
  * /manage (lib/follow/, docs/decisions/0015-following-a-schedule-url.md).
- * Configuration: PORT, HOSTNAME, HALLWAY_MICROCACHE_MS, HALLWAY_FOLLOW_SECONDS, and the
+ * Configuration: PORT, HOSTNAME, HALLWAY_MICROCACHE_MS, HALLWAY_PROGRAM_STALE_MS, HALLWAY_FOLLOW_SECONDS, and the
  * variables of a bigger deployment (README, docs/decisions/0020-several-instances.md).
  */
 import { createServer, get } from "node:http";
@@ -26,6 +26,9 @@ const cache = createMicroCache({
   maxEntries: 2000,
   maxBodyBytes: 2 * 1024 * 1024,
   stampOf: revisions.stampOf,
+  // For a moment after an import the previous answer is served while one request renders the new one (as the page cache does).
+  movedAgo: revisions.movedAgo,
+  staleMs: Number(process.env.HALLWAY_PROGRAM_STALE_MS ?? 500),
   // Through this server itself, without cookies: the answer is kept as any signed-out visitor's is.
   refresh: (url, gzip) =>
     new Promise<void>((resolve, reject) => {

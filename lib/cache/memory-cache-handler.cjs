@@ -2,44 +2,40 @@
 // every start: the program can be re-seeded or imported between starts, and a
 // page cache that outlived it would serve the old program
 // (docs/decisions/0005-static-public-pages.md). Several instances behind a load
-// balancer would swap this for a shared store with the same four methods.
+// balancer swap this for redis-cache-handler.cjs, with the same rules.
 //
 // Each entry is stamped with its conference's program revision as it was when the
-// render began (the `get` that missed), and is dropped once the revision has moved,
+// render began (the `get` that missed), and is superseded once the revision has moved,
 // so an import by any process on the same database shows within about a second
-// (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md). Without
+// (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md). For half a
+// second after a move (HALLWAY_PROGRAM_STALE_MS) the first `get` of a page misses and renders it
+// while any other is given the previous copy (lib/cache/page-entries.cjs). Without
 // the revisions (a server other than scripts/serve.ts), entries live until revalidated.
 "use strict";
 
-const { revisions, tagsOf } = require("./page-entries.cjs");
+const { createPageEntries, tagsOf } = require("./page-entries.cjs");
 
 const maxEntries = Number(process.env.HALLWAY_PAGE_CACHE_ENTRIES || 5000);
 
 /** @type {Map<string, { value: unknown, lastModified: number, tags: string[], stamp: string | null }>} */
 const entries = new Map();
-/** The stamp each key had at its last `get`: the revision a render that follows starts from. */
-const stampsAtGet = new Map();
+const pages = createPageEntries({ maxKeys: maxEntries * 2 });
 
 module.exports = class MemoryCacheHandler {
   async get(key) {
-    const program = revisions();
-    let stamp = null;
-    if (program) {
-      await program.poll();
-      stamp = program.stampOf(key);
-      if (stampsAtGet.size > maxEntries * 2) stampsAtGet.clear();
-    }
+    const stamp = await pages.stampAtGet(key);
     const entry = entries.get(key);
-    if (!entry || (stamp !== null && entry.stamp !== stamp)) {
+    const state = entry ? pages.judge(key, entry.stamp, stamp) : "superseded";
+    if (state === "superseded") {
       if (entry) entries.delete(key);
-      // Of two renders racing for the key, the one begun first sets the stamp: an older stamp only costs a render more.
-      if (stamp !== null && !stampsAtGet.has(key)) stampsAtGet.set(key, stamp);
+      pages.missed(key, stamp);
       return null;
     }
-    if (stamp !== null) stampsAtGet.set(key, stamp);
     // Re-insert to keep the Map in least-recently-used order.
     entries.delete(key);
     entries.set(key, entry);
+    if (state === "previous") return pages.claim(key, stamp) ? pages.toRender(key, stamp) : pages.toKeep(key, entry);
+    pages.served(key, stamp);
     return { value: entry.value, lastModified: entry.lastModified };
   }
 
@@ -48,9 +44,9 @@ module.exports = class MemoryCacheHandler {
       entries.delete(key);
       return;
     }
-    const program = revisions();
-    const stamp = stampsAtGet.has(key) ? stampsAtGet.get(key) : program ? program.stampOf(key) : null;
-    stampsAtGet.delete(key);
+    const { stamp, previous } = pages.stampForSet(key, data);
+    // The previous copy handed back after a failed render is not the new program: leave the old entry as it was.
+    if (previous) return;
     entries.delete(key);
     entries.set(key, { value: data, lastModified: Date.now(), tags: tagsOf(data, ctx), stamp });
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value);

@@ -5,7 +5,10 @@
 // rules (lib/cache/memory-cache-handler.cjs):
 // - each entry carries its conference's program revision as it was when its render
 //   began, and is not served once the revision moved, whichever process imported
-//   (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md);
+//   (lib/server/program-revisions.ts, docs/decisions/0014-live-program.md), except for half a
+//   second after the move (HALLWAY_PROGRAM_STALE_MS), when the one instance that takes the page's render (a key
+//   set only if absent) renders it and the others serve the previous copy meanwhile
+//   (lib/cache/page-entries.cjs);
 // - revalidateTag (and revalidatePath, which Next turns into a tag) writes the tag's
 //   time to Redis, so it reaches every instance: an entry older than one of its tags
 //   is a miss;
@@ -16,15 +19,12 @@
 "use strict";
 
 const { createClient } = require("redis");
-const { revisions, tagsOf } = require("./page-entries.cjs");
+const { answer, createPageEntries, tagsOf } = require("./page-entries.cjs");
 
 const url = process.env.HALLWAY_REDIS_URL;
 const prefix = process.env.HALLWAY_REDIS_PREFIX || "hallway:";
 const ttlSeconds = Number(process.env.HALLWAY_PAGE_CACHE_TTL_SECONDS || 3600);
-const maxStamps = Number(process.env.HALLWAY_PAGE_CACHE_ENTRIES || 5000) * 2;
-
-/** The stamp each key had at its last `get` in this process: the revision a render that follows starts from. */
-const stampsAtGet = new Map();
+const pages = createPageEntries({ maxKeys: Number(process.env.HALLWAY_PAGE_CACHE_ENTRIES || 5000) * 2 });
 
 /** @type {Promise<import("redis").RedisClientType | null> | undefined} */
 let connecting;
@@ -94,19 +94,13 @@ function reviver(_key, value) {
 
 const entryKey = (key) => `${prefix}page:${key}`;
 const tagKey = (tag) => `${prefix}tag:${tag}`;
+const renderKey = (key, stamp) => `${prefix}render:${stamp}:${key}`;
 
 class RedisCacheHandler {
   async get(key) {
-    const program = revisions();
-    let stamp = null;
-    if (program) {
-      await program.poll();
-      stamp = program.stampOf(key);
-      if (stampsAtGet.size > maxStamps) stampsAtGet.clear();
-    }
+    const stamp = await pages.stampAtGet(key);
     const miss = () => {
-      // Of two renders racing for the key, the one begun first sets the stamp: an older stamp only costs a render more.
-      if (stamp !== null && !stampsAtGet.has(key)) stampsAtGet.set(key, stamp);
+      pages.missed(key, stamp);
       return null;
     };
     const redis = await client();
@@ -115,17 +109,21 @@ class RedisCacheHandler {
       const stored = await redis.get(entryKey(key));
       if (stored === null) return miss();
       const entry = JSON.parse(stored, reviver);
-      if (stamp !== null && entry.stamp !== stamp) return miss();
+      const state = pages.judge(key, entry.stamp, stamp);
+      if (state === "superseded") return miss();
       if (entry.tags.length) {
         const revalidatedAt = await redis.mGet(entry.tags.map(tagKey));
         if (revalidatedAt.some((at) => at !== null && Number(at) >= entry.lastModified)) return miss();
       }
-      if (stamp !== null) stampsAtGet.set(key, stamp);
+      if (state === "previous") {
+        // Of every instance given this previous copy, the one that takes the key's render renders it; the rest serve the copy.
+        const taken = await redis.set(renderKey(key, stamp), "1", { condition: "NX", expiration: { type: "PX", value: pages.staleMs } });
+        return taken === "OK" ? pages.toRender(key, stamp) : pages.toKeep(key, entry);
+      }
+      pages.served(key, stamp);
       // The page's lifetime travels with it: Next remembers lifetimes per process, so without it
       // a page another instance rendered would be sent with no Cache-Control at all.
-      return entry.cacheControl
-        ? { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl }
-        : { value: entry.value, lastModified: entry.lastModified };
+      return answer(entry);
     } catch (error) {
       complain(error);
       return miss();
@@ -133,9 +131,9 @@ class RedisCacheHandler {
   }
 
   async set(key, data, ctx) {
-    const program = revisions();
-    const stamp = stampsAtGet.has(key) ? stampsAtGet.get(key) : program ? program.stampOf(key) : null;
-    stampsAtGet.delete(key);
+    const { stamp, previous } = pages.stampForSet(key, data);
+    // The previous copy handed back after a failed render is not the new program: the stored entry stays as it was.
+    if (previous) return;
     const redis = await client();
     if (!redis) return;
     try {

@@ -89,6 +89,35 @@ describe("the Redis page cache handler", { skip: "skip" in found ? found.skip : 
     await revisions.refresh();
   });
 
+  it("just after an import, one process renders the page while the others serve the previous copy, for a moment only", async () => {
+    let clock = 1_000_000;
+    const shared = revisions;
+    const before = stored.get("a-conf")!;
+    const timed = installProgramRevisions(createProgramRevisions(() => new Map(stored), { intervalMs: 0, now: () => clock }));
+    try {
+      const a = new (loadHandler(env))();
+      const b = new (loadHandler(env))();
+      const c = new (loadHandler(env))();
+      const key = page("/a-conf/sessions/moved");
+      const lifetime = { revalidate: 300, expire: 31536000 };
+      await timed.refresh();
+      await a.get(key);
+      await a.set(key, { kind: "APP_PAGE", html: "Tue 11:00, Room B" }, { cacheControl: lifetime });
+      stored.set("a-conf", stored.get("a-conf")! + 1); // an import, through whichever process
+      await timed.refresh();
+      clock += 500;
+      const answers = await Promise.all([a, b, c, a, b, c].map((handler) => handler.get(key)));
+      assert.equal(answers.filter((answer) => answer === null).length, 1, "one process misses and renders it: one render for the three");
+      assert.ok(answers.every((answer) => answer === null || (answer.value as { html: string }).html === "Tue 11:00, Room B"), "the others serve the previous copy");
+      clock += 1001;
+      assert.equal(await b.get(key), null, "past the window no process serves it");
+    } finally {
+      stored.set("a-conf", before);
+      installProgramRevisions(shared);
+      await shared.refresh();
+    }
+  });
+
   it("stamps a page with the revision its render began at, so a render racing an import is not kept", async () => {
     const a = new (loadHandler(env))();
     const key = page("/a-conf/schedule");

@@ -51,17 +51,28 @@ export type MicroCacheOptions = {
    * is all signed in would never find one fresh.
    */
   refresh?: (url: string, gzip: boolean) => Promise<void>;
-  /** The program revision a URL's answer depends on (lib/server/program-revisions.ts): an entry whose stamp moved is not served. */
+  /** The program revision a URL's answer depends on (lib/server/program-revisions.ts): an entry whose stamp moved is not served… */
   stampOf?: (url: string) => string;
+  /**
+   * …except for `staleMs` after this process saw the move (`movedAgo`, in ms): while one
+   * request without cookies asks Next.js for the new answer, the others are given the
+   * previous one, so a loaded page costs one render after an import, not a rush of them.
+   */
+  movedAgo?: (url: string) => number;
+  staleMs?: number;
 };
 
 /** How long past its time a kept answer may still be served while it is being replaced, in TTLs. */
 const staleTtls = 5;
 
-export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, stampOf }: MicroCacheOptions) {
+export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, stampOf, movedAgo, staleMs = 0 }: MicroCacheOptions) {
   const stampFor = (key: string) => (stampOf ? stampOf(key.slice(3)) : null);
+  /** The conference's revision moved less than `staleMs` ago: previous answers may still be served. */
+  const inWindow = (key: string) => staleMs > 0 && movedAgo !== undefined && movedAgo(key.slice(3)) <= staleMs;
   const entries = new Map<string, Entry>();
   const refreshing = new Set<string>();
+  /** key → the stamp a request without cookies is asking Next.js for, after a move. */
+  const renderingAt = new Map<string, string>();
 
   function refreshInBackground(key: string) {
     if (!refresh || refreshing.has(key)) return;
@@ -85,16 +96,28 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, sta
   function serve(req: IncomingMessage, res: ServerResponse, key: string): boolean {
     const entry = entries.get(key);
     if (!entry) return false;
-    // An import moved the program since this was kept: never served again, not even while being replaced.
-    if (entry.stamp !== stampFor(key)) {
-      entries.delete(key);
-      return false;
-    }
     const personal = mayBeSignedIn(req.headers.cookie);
     if (personal && entry.variesOnCookie) return false;
     const now = Date.now();
     let state = "HIT";
-    if (entry.expires < now) {
+    const stamp = stampFor(key);
+    if (entry.stamp !== stamp) {
+      // An import moved the program since this was kept: served again only for a moment, and only while the new answer is on its way.
+      const sameConference = entry.stamp !== null && stamp !== null && entry.stamp.split(":")[0] === stamp.split(":")[0];
+      if (!sameConference || !inWindow(key) || entry.expires + staleTtls * ttlMs < now) {
+        entries.delete(key);
+        return false;
+      }
+      if (renderingAt.get(key) !== stamp) {
+        // This request asks for the new answer (record() follows); someone signed in leaves that to a request without cookies.
+        if (!personal) {
+          if (renderingAt.size >= maxEntries) renderingAt.clear();
+          renderingAt.set(key, stamp!);
+        }
+        return false;
+      }
+      state = "STALE";
+    } else if (entry.expires < now) {
       // Someone signed in: this answer, a few seconds old, while a request without cookies replaces it.
       if (!personal || !refresh || entry.expires + staleTtls * ttlMs < now) {
         entries.delete(key);
@@ -114,6 +137,8 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, sta
     if (mayBeSignedIn(res.req.headers.cookie)) return;
     // Taken before Next.js renders: what it renders is at least this revision.
     const stamp = stampFor(key);
+    // Just after a move, Next.js may answer with a previous copy (its own, or another instance's): not kept under the new stamp.
+    const keepable = !inWindow(key);
     const chunks: Buffer[] = [];
     let size = 0;
     const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -141,7 +166,9 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, sta
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
       const result = end(chunk, ...rest);
-      keep(res, key, chunks, size, stamp);
+      if (keepable) keep(res, key, chunks, size, stamp);
+      // The next request after this one asks again (an answer that never ends leaves the key to the window's end).
+      if (renderingAt.get(key) === stamp) renderingAt.delete(key);
       return result;
     }) as ServerResponse["end"];
   }
@@ -149,6 +176,8 @@ export function createMicroCache({ ttlMs, maxEntries, maxBodyBytes, refresh, sta
   function keep(res: ServerResponse, key: string, chunks: Buffer[], size: number, stamp: string | null) {
     const cacheControl = String(res.getHeader("cache-control") ?? "");
     if (res.statusCode !== 200 || size > maxBodyBytes || res.getHeader("set-cookie") || !/\bs-maxage=\d+/.test(cacheControl)) return;
+    // A copy Next.js is replacing in the background (after its revalidation time, or just after an import) is not kept.
+    if (res.getHeader("x-nextjs-cache") === "STALE") return;
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (value !== undefined && name !== "date" && name !== "connection" && name !== "keep-alive" && name !== "transfer-encoding") {

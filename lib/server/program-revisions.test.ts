@@ -38,6 +38,28 @@ describe("program revisions", () => {
   });
 });
 
+describe("when a revision moved", () => {
+  it("says how long ago this process first read the conference's current revision, and never for a revision there at the first read", async () => {
+    let clock = 5000;
+    const stored = new Map([["a-conf", 1], ["b-conf", 4]]);
+    const revisions = createProgramRevisions(() => new Map(stored), { intervalMs: 1000, now: () => clock });
+    await revisions.poll();
+    assert.equal(revisions.movedAgo("/a-conf/schedule"), Infinity);
+    stored.set("a-conf", 2);
+    stored.set("c-conf", 1);
+    clock = 6000;
+    await revisions.poll();
+    clock = 6400;
+    assert.equal(revisions.movedAgo("/a-conf/schedule"), 400);
+    assert.equal(revisions.movedAgo("/api/conferences/c-conf"), 400, "a new conference moved from absent");
+    assert.equal(revisions.movedAgo("/b-conf/schedule"), Infinity);
+    assert.equal(revisions.movedAgo("/api/me/time-zone"), Infinity);
+    clock = 7000;
+    await revisions.poll();
+    assert.equal(revisions.movedAgo("/a-conf/schedule"), 1000, "a read that finds the same revision does not move it");
+  });
+});
+
 describe("the page cache handler", () => {
   const stored = new Map([["a-conf", 1], ["b-conf", 7]]);
   const revisions = installProgramRevisions(createProgramRevisions(() => new Map(stored), { intervalMs: 0 }));

@@ -14,6 +14,12 @@ export type ProgramRevisions = {
   refresh(): Promise<void>;
   /** A stamp for a cache key or URL path: its conference's revision, "-" when it names none. */
   stampOf(keyOrPath: string): string;
+  /**
+   * How long ago, in ms, this process first read the current revision of the key's
+   * conference: the caches serve a page's previous copy for a short while after a move
+   * (lib/cache/page-entries.cjs). Infinity when it has not moved since the first read.
+   */
+  movedAgo(keyOrPath: string): number;
 };
 
 type Read = () => Map<string, number> | Promise<Map<string, number>>;
@@ -34,13 +40,23 @@ export function conferenceOfPath(keyOrPath: string): string | null {
 export function createProgramRevisions(read: Read, { intervalMs = 1000, now = Date.now } = {}): ProgramRevisions {
   let revisions = new Map<string, number>();
   let readAt = -Infinity;
+  let readOnce = false;
+  const movedAt = new Map<string, number>();
   let reading: Promise<void> | null = null;
 
   const refresh = () => {
     reading ??= (async () => {
       try {
-        readAt = now();
-        revisions = await read();
+        const at = now();
+        readAt = at;
+        const next = await read();
+        // A revision already there at the first read moved at some unknown time before it: long ago, for the caches.
+        if (readOnce) {
+          for (const [slug, revision] of next) if (revisions.get(slug) !== revision) movedAt.set(slug, at);
+          for (const slug of revisions.keys()) if (!next.has(slug)) movedAt.set(slug, at);
+        }
+        readOnce = true;
+        revisions = next;
       } catch {
         // A failed read keeps the last revisions; the next poll tries again.
       } finally {
@@ -58,6 +74,11 @@ export function createProgramRevisions(read: Read, { intervalMs = 1000, now = Da
       if (slug === null) return "-";
       const revision = revisions.get(slug);
       return revision === undefined ? `${slug}:absent` : `${slug}:${revision}`;
+    },
+    movedAgo(keyOrPath) {
+      const slug = conferenceOfPath(keyOrPath);
+      const at = slug === null ? undefined : movedAt.get(slug);
+      return at === undefined ? Infinity : now() - at;
     },
   };
 }
