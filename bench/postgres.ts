@@ -1,8 +1,8 @@
 /**
  * What the benchmark does to a PostgreSQL database directly, past the app's own paths: a fresh
  * database for each run, the users and notes bulk-loaded in multi-row INSERTs (fifty thousand
- * Prisma round trips would dominate the run; the search triggers index them either way, once
- * per statement), and acknowledged note saves read back. The counterpart of the better-sqlite3
+ * Prisma round trips would dominate the run; the search triggers index them either way, each
+ * session once at commit), and acknowledged note saves read back. The counterpart of the better-sqlite3
  * lines in generate.ts and note-saves.ts.
  */
 import pg from "pg";
@@ -35,8 +35,8 @@ export async function recreatePostgresDatabase(url: string): Promise<void> {
 
 /**
  * The bench's users and their public notes, in one transaction, each table in one INSERT from
- * arrays (`unnest`): the search triggers run once per statement, so the 50,000 notes rewrite
- * each session's search row once, where batches of rows would rewrite it once per batch.
+ * arrays (`unnest`): one round trip per table. Each session's search row is rebuilt once, at
+ * commit, however the rows are batched.
  */
 export async function insertUsersAndNotesPostgres(url: string, users: BenchUser[], notes: BenchNote[]): Promise<void> {
   await withClient(url, async (client) => {

@@ -69,7 +69,7 @@ describe("the PostgreSQL migrations", { skip }, () => {
       "note_search_after_delete", "note_search_after_insert", "note_search_after_update",
       "session_search_after_insert", "session_search_after_room_rename", "session_search_after_speaker_link",
       "session_search_after_speaker_relink", "session_search_after_speaker_rename", "session_search_after_speaker_unlink",
-      "session_search_after_track_rename", "session_search_after_update",
+      "session_search_after_track_rename", "session_search_after_update", "session_search_rebuild_at_commit",
     ]);
     const recorded = await query<{ migration_name: string; finished_at: Date | null }>(`SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name`);
     assert.deepEqual(recorded.map((m) => m.migration_name), migrationNames);

@@ -145,7 +145,7 @@ async function writeProgram(tx: Tx, program: Program, options: LoadOptions): Pro
     await tx.day.findMany({ where: { conferenceId }, select: { id: true, date: true, label: true } }),
     (row) => row.date,
     program.days.map((d) => ({ key: d.date, data: { label: d.label } })),
-    (key, data) => tx.day.create({ data: { conferenceId, date: key, ...data }, select: { id: true } }),
+    (rows) => tx.day.createManyAndReturn({ data: rows.map(({ key, data }) => ({ conferenceId, date: key, ...data })), select: { id: true, date: true } }).then((made) => made.map((row) => ({ id: row.id, key: row.date }))),
     (id, data) => tx.day.update({ where: { id }, data, select: { id: true } }),
     touched,
   );
@@ -153,7 +153,7 @@ async function writeProgram(tx: Tx, program: Program, options: LoadOptions): Pro
     await tx.track.findMany({ where: { conferenceId }, select: { id: true, slug: true, name: true, color: true, position: true } }),
     (row) => row.slug,
     program.tracks.map((t, position) => ({ key: t.slug, data: { name: t.name, color: t.color, position } })),
-    (key, data) => tx.track.create({ data: { conferenceId, slug: key, ...data }, select: { id: true } }),
+    (rows) => tx.track.createManyAndReturn({ data: rows.map(({ key, data }) => ({ conferenceId, slug: key, ...data })), select: { id: true, slug: true } }).then((made) => made.map((row) => ({ id: row.id, key: row.slug }))),
     (id, data) => tx.track.update({ where: { id }, data, select: { id: true } }),
     touched,
   );
@@ -161,7 +161,7 @@ async function writeProgram(tx: Tx, program: Program, options: LoadOptions): Pro
     await tx.room.findMany({ where: { conferenceId }, select: { id: true, slug: true, name: true, position: true } }),
     (row) => row.slug,
     program.rooms.map((r, position) => ({ key: r.slug, data: { name: r.name, position } })),
-    (key, data) => tx.room.create({ data: { conferenceId, slug: key, ...data }, select: { id: true } }),
+    (rows) => tx.room.createManyAndReturn({ data: rows.map(({ key, data }) => ({ conferenceId, slug: key, ...data })), select: { id: true, slug: true } }).then((made) => made.map((row) => ({ id: row.id, key: row.slug }))),
     (id, data) => tx.room.update({ where: { id }, data, select: { id: true } }),
     touched,
   );
@@ -349,25 +349,29 @@ async function createSessions(tx: Tx, sessions: { data: Prisma.SessionCreateMany
   return ids;
 }
 
+/** New rows per INSERT: five columns at most (a speaker), well under SQLite's 999 parameters a statement. */
+const rowsPerInsert = 150;
+
 /**
- * Creates the rows the program names and lacks and updates those whose data differ; returns
- * every row's id by key, and the rows as they were before.
+ * Creates the rows the program names and lacks, a batch to an INSERT (one round trip per batch,
+ * not per row: on PostgreSQL each is a trip to the server), and updates those whose data differ;
+ * returns every row's id by key, and the rows as they were before.
  */
 async function syncRows<Row extends { id: number }, D extends Record<string, unknown>>(
   existing: Row[],
   keyOf: (row: Row) => string,
   rows: { key: string; data: D }[],
-  create: (key: string, data: D) => Promise<{ id: number }>,
+  createMany: (rows: { key: string; data: D }[]) => Promise<{ id: number; key: string }[]>,
   update: (id: number, data: D) => Promise<unknown>,
   touched: () => void,
 ): Promise<{ ids: Map<string, number>; before: Map<number, Row> }> {
   const byKey = new Map(existing.map((row) => [keyOf(row), row]));
   const ids = new Map<string, number>();
+  const missing: { key: string; data: D }[] = [];
   for (const row of rows) {
     const old = byKey.get(row.key);
     if (!old) {
-      ids.set(row.key, (await create(row.key, row.data)).id);
-      touched();
+      missing.push(row);
       continue;
     }
     if (Object.entries(row.data).some(([field, value]) => (old as Record<string, unknown>)[field] !== value)) {
@@ -376,27 +380,26 @@ async function syncRows<Row extends { id: number }, D extends Record<string, unk
     }
     ids.set(row.key, old.id);
   }
+  for (let i = 0; i < missing.length; i += rowsPerInsert) {
+    for (const made of await createMany(missing.slice(i, i + rowsPerInsert))) ids.set(made.key, made.id);
+  }
+  if (missing.length) touched();
   return { ids, before: new Map(existing.map((row) => [row.id, row])) };
 }
 
 async function syncSpeakers(tx: Tx, conferenceId: number, speakers: Program["speakers"], touched: () => void) {
   const existing = await tx.speaker.findMany({ where: { conferenceId }, select: { id: true, slug: true, name: true, affiliation: true, bio: true } });
-  const bySlug = new Map(existing.map((s) => [s.slug, s]));
-  const ids = new Map<string, number>();
-  for (const speaker of speakers) {
-    const old = bySlug.get(speaker.slug);
-    const data = { name: speaker.name, affiliation: speaker.affiliation, bio: speaker.bio };
-    if (!old) {
-      ids.set(speaker.slug, (await tx.speaker.create({ data: { conferenceId, slug: speaker.slug, ...data }, select: { id: true } })).id);
-      touched();
-      continue;
-    }
-    if (old.name !== data.name || old.affiliation !== data.affiliation || old.bio !== data.bio) {
-      await tx.speaker.update({ where: { id: old.id }, data, select: { id: true } });
-      touched();
-    }
-    ids.set(speaker.slug, old.id);
-  }
+  const { ids } = await syncRows(
+    existing,
+    (row) => row.slug,
+    speakers.map((s) => ({ key: s.slug, data: { name: s.name, affiliation: s.affiliation, bio: s.bio } })),
+    (rows) =>
+      tx.speaker
+        .createManyAndReturn({ data: rows.map(({ key, data }) => ({ conferenceId, slug: key, ...data })), select: { id: true, slug: true } })
+        .then((made) => made.map((row) => ({ id: row.id, key: row.slug }))),
+    (id, data) => tx.speaker.update({ where: { id }, data, select: { id: true } }),
+    touched,
+  );
   return { ids, namesBefore: new Map(existing.map((s) => [s.id, s.name])) };
 }
 

@@ -2,7 +2,8 @@
  * Search on PostgreSQL's full-text search: the PostgreSQL implementation of the search
  * contract in lib/search/engine.ts, beside fts5.ts, with the same tests (docs/decisions/0018-postgresql.md). The index is
  * session_search and note_search, kept by the triggers of
- * prisma/postgresql/migrations/*_search_index; words go through the `hallway_search`
+ * prisma/postgresql/migrations/*_search_index (a session's row rebuilt once per transaction, at
+ * commit: *_search_once_per_transaction); words go through the `hallway_search`
  * configuration (simple + unaccent: case and accents ignored, no stemming, as FTS5's unicode61).
  */
 import type { Db } from "../db/client";
@@ -211,11 +212,12 @@ export async function matchOwnNotes(text: string, scope: SearchScope & { viewerI
  * After bulk loads and at start: moves any pending GIN entries into the index proper (left from
  * before fast updates were turned off), and vacuums and analyses both tables: a load rewrites the
  * search row of every session it touches, leaving as many dead rows for searches to step over
- * until autovacuum comes round, and the planner needs the new statistics.
+ * until autovacuum comes round, and the planner needs the new statistics. The queue of sessions to
+ * rebuild at commit is empty by then, but holds a dead row for each session the load touched.
  */
 export async function optimizeSearchIndex(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`SELECT gin_clean_pending_list('session_search_document_idx'::regclass)`);
-  await db.$executeRawUnsafe(`VACUUM (ANALYZE) session_search, note_search`);
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) session_search, note_search, search_queue.sessions`);
 }
 
 /** PostgreSQL's full-text search behind the search contract. */
