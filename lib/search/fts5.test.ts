@@ -89,3 +89,26 @@ describe("a session's public notes in its search row", () => {
     assert.doesNotMatch(await row(session.id), /Quokkarewrite one/);
   });
 });
+
+describe("compacting the search index", () => {
+  const segments = async () => {
+    // One step of the same merge: it changes fewer than two rows when nothing is left to merge.
+    const changes = async () => Number((await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT total_changes() AS n`))[0]!.n);
+    const before = await changes();
+    await db.$executeRawUnsafe(`INSERT INTO "session_search" ("session_search", rank) VALUES ('merge', -100)`);
+    return (await changes()) - before;
+  };
+
+  it("merges everything, step by step", async () => {
+    const { optimizeSearchIndex } = await import("./fts5");
+    await seedDemo({ db, log: () => {} });
+    // Each rewrite of a row outside a transaction leaves a segment of its own.
+    const rows = await db.$queryRawUnsafe<{ rowid: number }[]>(`SELECT rowid FROM "session_search" LIMIT 20`);
+    for (const { rowid } of rows) await db.$executeRawUnsafe(`UPDATE "session_search" SET "title" = "title" || '' WHERE rowid = ?`, rowid);
+    assert.ok((await segments()) >= 2, "segments to merge before");
+    await optimizeSearchIndex(db);
+    assert.ok((await segments()) < 2, "nothing left to merge");
+    const conference = await db.conference.findUniqueOrThrow({ where: { slug: "dockercon-eu-2017" }, select: { id: true } });
+    assert.ok((await searchSessions("linuxkit", { conferenceId: conference.id })).length > 0, "search still finds what it found");
+  });
+});
