@@ -35,6 +35,27 @@ function get(agent: Agent, url: URL, headers: Record<string, string>): Promise<n
   });
 }
 
+/**
+ * Calls `send(n, due)` for n = 0, 1, … at `rate` a second for `seconds`, on time whatever the
+ * earlier sends are doing: a timer that catches up sends every one whose time has come at once.
+ * Resolves when every send has. `due` is when the send was due, for latency counted from it.
+ */
+export async function offerAtRate(rate: number, seconds: number, send: (n: number, due: number) => Promise<void>): Promise<void> {
+  const started = performance.now();
+  const total = Math.round(rate * seconds);
+  const inFlight: Promise<void>[] = [];
+  let offered = 0;
+  while (offered < total) {
+    const now = performance.now();
+    while (offered < total && started + (offered * 1000) / rate <= now) {
+      inFlight.push(send(offered, started + (offered * 1000) / rate));
+      offered += 1;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+}
+
 export async function measureOpenLoop(
   origin: string,
   path: string,
@@ -49,29 +70,17 @@ export async function measureOpenLoop(
     const latencies: number[] = [];
     let non2xx = 0;
     let errors = 0;
-    const total = Math.round(options.rate * options.seconds);
-    const inFlight: Promise<void>[] = [];
     const cpuBefore = options.cpuMs?.();
     const started = performance.now();
-    const send = (due: number) =>
+    await offerAtRate(options.rate, options.seconds, (_n, due) =>
       get(agent, url, headers).then(
         (status) => {
           latencies.push(performance.now() - due);
           if (status < 200 || status >= 300) non2xx += 1;
         },
         () => void (errors += 1),
-      );
-    // A timer that catches up: every request whose time has come is sent at once.
-    let offered = 0;
-    while (offered < total) {
-      const now = performance.now();
-      while (offered < total && started + (offered * 1000) / options.rate <= now) {
-        inFlight.push(send(started + (offered * 1000) / options.rate));
-        offered += 1;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    await Promise.all(inFlight);
+      ),
+    );
     const elapsedSeconds = (performance.now() - started) / 1000;
     const cpuAfter = options.cpuMs?.();
     latencies.sort((a, b) => a - b);

@@ -6,7 +6,7 @@
  */
 import autocannon from "autocannon";
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
-import { measureOpenLoop } from "./open-loop";
+import { measureOpenLoop, offerAtRate } from "./open-loop";
 import { countLostSaves, noteConference, noteSessions, putNote, signUpSavers } from "./note-saves";
 import { percentile } from "./search-latency";
 
@@ -203,11 +203,9 @@ export async function measureOpenLoopSaves(origin: string, database: string, opt
   const latencies: number[] = [];
   const failures: string[] = [];
   let failed = 0;
-  let offered = 0;
-  const started = performance.now();
   const total = Math.round(options.rate * options.seconds);
-  const inFlight: Promise<void>[] = [];
-  const save = async (n: number, due: number) => {
+  const started = performance.now();
+  await offerAtRate(options.rate, options.seconds, (n, due) => {
     const account = accounts[n % accounts.length]!;
     const slug = noteSessions[Math.floor(n / accounts.length) % noteSessions.length]!;
     const previous = account.last.get(slug);
@@ -222,18 +220,8 @@ export async function measureOpenLoopSaves(origin: string, database: string, opt
       }
     })();
     account.last.set(slug, mine);
-    inFlight.push(mine);
-  };
-  // A timer that catches up: every save whose time has come is sent at once.
-  while (offered < total) {
-    const now = performance.now();
-    while (offered < total && started + (offered * 1000) / options.rate <= now) {
-      void save(offered, started + (offered * 1000) / options.rate);
-      offered += 1;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  await Promise.all(inFlight);
+    return mine;
+  });
   const elapsedSeconds = (performance.now() - started) / 1000;
   const serverCpuMsPerSave = cpuBefore === undefined ? null : (options.cpuMs!() - cpuBefore) / Math.max(1, latencies.length);
 
