@@ -153,10 +153,16 @@ test("pages load without a 404: a favicon, and a web manifest with its icons", a
   await page.waitForTimeout(1500);
   expect(failed).toEqual([]);
 
-  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
-  const iconResponse = await request.get(icon!);
-  expect(iconResponse.status()).toBe(200);
-  expect(iconResponse.headers()["content-type"]).toContain("image/svg+xml");
+  // The drawn icon, and the favicon.ico that browsers ask for whatever the page links.
+  const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+  const types = [];
+  for (const icon of [...icons, "/favicon.ico"]) {
+    const iconResponse = await request.get(icon);
+    expect(iconResponse.status(), icon).toBe(200);
+    types.push(iconResponse.headers()["content-type"]);
+  }
+  expect(types.some((type) => type?.includes("image/svg+xml")), types.join()).toBe(true);
+  expect(types.at(-1)).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
 
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
   const manifest = await request.get(manifestHref!);
