@@ -128,7 +128,9 @@ export function MyNote({ conferenceSlug, sessionSlug, sessionTitle }: { conferen
         setStatus({ kind: "saving" });
         const answer = await putNote({ conferenceSlug, sessionSlug, ...sent, baseVersion: base?.version ?? 0, viewer: s.viewer, timeoutMs: saveTimeoutMs });
         const { outcome } = answer;
-        if (outcome.kind === "sent") {
+        // `already`: the stored note is exactly what this save sent (the outbox's replay of the same
+        // text, begun when the connection came back, landed first): saved, not a conflict.
+        if (outcome.kind === "sent" || outcome.kind === "already") {
           accept(outcome.note);
           // Typing during the request leaves more to save: go round again.
           s.again = s.text !== sent.body || s.visibility !== sent.visibility;
@@ -137,9 +139,8 @@ export function MyNote({ conferenceSlug, sessionSlug, sessionTitle }: { conferen
             setStatus({ kind: "saved" });
           }
           if (s.viewer) void removeQueued(s.viewer, conferenceSlug, sessionSlug);
-        } else if (outcome.kind === "conflict" || outcome.kind === "already") {
-          // Even the same text saved elsewhere is shown: the person may have more to add over it.
-          enterConflict(outcome.kind === "conflict" ? outcome.current : outcome.note, replay);
+        } else if (outcome.kind === "conflict") {
+          enterConflict(outcome.current, replay);
         } else if (outcome.kind === "signed-out") {
           return await queue(sent, base?.version ?? 0, "signed-out");
         } else if (outcome.kind === "retry") {
