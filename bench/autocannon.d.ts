@@ -15,10 +15,20 @@ declare module "autocannon" {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
-    setupRequest?: (request: object, context: Record<string, never>) => object;
+    setupRequest?: (request: Request, context: Record<string, never>) => Request;
     onResponse?: (status: number, body: string, context: Record<string, never>) => void;
   };
-  export type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string>; requests?: Request[] };
+  /** One connection: `setupClient` may give it a sequence of its own. */
+  export type Client = { setRequests(requests: Request[]): void };
+  export type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    timeout?: number;
+    headers?: Record<string, string>;
+    requests?: Request[];
+    setupClient?: (client: Client) => void;
+  };
   /** A run under way: awaited for its result, or stopped early; every answer is reported as it comes. */
   export type Instance = PromiseLike<Result> & {
     on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
