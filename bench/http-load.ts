@@ -7,16 +7,17 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
+import { serverArgs, serverEntry } from "../scripts/build-state";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-/** Reuses .next when it holds a build, as `next start` would; builds only when there is none. */
+/** Reuses .next when it holds a build and its server, as `next start` would; builds only when there is none. */
 export function ensureBuild(): { buildId: string; built: boolean } {
   const buildIdFile = path.join(root, ".next", "BUILD_ID");
-  const built = !existsSync(buildIdFile);
+  const built = !existsSync(buildIdFile) || !existsSync(serverEntry(".next"));
   if (built) {
-    // `npm run build`: next build, then the service worker (scripts/build-sw.ts).
+    // `npm run build`: next build, then the service worker (scripts/build-sw.ts) and the server (scripts/build-server.ts).
     const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, env, stdio: "inherit" });
     if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
   }
@@ -95,7 +96,7 @@ export async function startServer(databaseUrl: string, extraEnv: Record<string, 
   const port = Number(process.env.BENCH_PORT) || (await freePort());
   // Its own process group, so stopping it stops everything it started.
   // The production server `npm start` runs: Next.js behind its few-second cache of public pages.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+  const child = spawn(process.execPath, serverArgs(".next"), {
     cwd: root,
     env: { ...env, ...extraEnv, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "ignore", "pipe"],

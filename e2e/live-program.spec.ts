@@ -4,6 +4,7 @@ import { expect, request, test, type APIRequestContext, type Locator, type Page 
 import { baseURL, createAccount, evilOrigin, sameOrigin, signIn, type TestUser } from "./support/auth";
 import { conf } from "./support/demo";
 import { e2eServerEnv } from "./support/database";
+import { serverArgs } from "../scripts/build-state";
 import { badgeGuid, deleteConferences, insertApiToken, openingGuid, quirkyText, quirkyWith, revokeTokenRow, root, runScript } from "./support/live-program";
 
 /**
@@ -196,7 +197,7 @@ test.describe.serial("a live program", () => {
       // E2E_SECOND_PORT, or ten above the first server's.
       secondURL = `http://127.0.0.1:${process.env.E2E_SECOND_PORT ?? Number(new URL(baseURL()).port) + 10}`;
       // A second server process on the same database, with the micro-cache on as in production.
-      second = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+      second = spawn(process.execPath, serverArgs(e2eServerEnv().NEXT_DIST_DIR), {
         cwd: root,
         env: { ...process.env, ...e2eServerEnv(), PORT: new URL(secondURL).port, HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
         stdio: "ignore",

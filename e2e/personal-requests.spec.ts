@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { expect, request as apiRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { serverArgs } from "../scripts/build-state";
 import { authApiHeaders, newUser, saveNote, sameOrigin, signUp, uniqueWord } from "./support/auth";
 import { e2eServerEnv } from "./support/database";
 import { conf } from "./support/demo";
@@ -104,7 +105,7 @@ async function startCachedServer(): Promise<{ origin: string; stop: () => void }
     });
   });
   const root = path.resolve(import.meta.dirname, "..");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+  const child: ChildProcess = spawn(process.execPath, serverArgs(e2eServerEnv().NEXT_DIST_DIR), {
     cwd: root,
     env: { ...process.env, ...e2eServerEnv(), PORT: String(port), HOSTNAME: "127.0.0.1", HALLWAY_MICROCACHE_MS: "60000", NODE_ENV: "production" },
     stdio: "ignore",

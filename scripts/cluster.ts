@@ -16,7 +16,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
-import { buildIsCurrent } from "./build-state";
+import { buildIsCurrent, serverArgs } from "./build-state";
 import { startNginx } from "./nginx";
 import { startLastingCluster } from "./postgres";
 import { redisAnswers, startRedis } from "./redis";
@@ -167,7 +167,7 @@ export async function startHallwayCluster(options: ClusterOptions): Promise<Runn
 
     const instancePorts = Array.from({ length: options.instances }, (_, i) => options.firstInstancePort + i);
     const children = instancePorts.map((port) => {
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+      const child = spawn(process.execPath, serverArgs(distDir), {
         cwd: root,
         env: {
           ...env,

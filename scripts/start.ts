@@ -1,11 +1,11 @@
 /**
  * `npm start`: prepares the database (migrate; load the demo when empty),
  * builds the app when there is no build or the sources changed since, then
- * serves the production build (scripts/serve.ts). Configuration: DATABASE_URL, PORT, HOSTNAME.
+ * serves the production build (scripts/serve.ts, compiled by the build). Configuration: DATABASE_URL, PORT, HOSTNAME.
  */
 import { spawnSync, spawn } from "node:child_process";
 import path from "node:path";
-import { buildIsCurrent } from "./build-state";
+import { buildIsCurrent, serverArgs } from "./build-state";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -20,6 +20,6 @@ run(npm, ["run", "--silent", "db", "--", "setup"]);
 if (!buildIsCurrent()) run(npm, ["run", "--silent", "build"]);
 
 console.log(`Hallway is starting on http://localhost:${process.env.PORT ?? "3000"}`);
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, serverArgs(), { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

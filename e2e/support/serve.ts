@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { serverArgs } from "../../scripts/build-state";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dataDir = path.join(root, "e2e", ".data");
@@ -67,7 +68,7 @@ if (process.env.E2E_ENGINE === "postgresql") {
   if (!process.env.E2E_SKIP_BUILD) run(["run", "--silent", "build"]);
 
   // The production server itself; its few-second cache of public pages is off so a test sees its own writes at once.
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+  const server = spawn(process.execPath, serverArgs(), {
     cwd: root,
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", HALLWAY_MICROCACHE_MS: "0" },
     stdio: "inherit",
