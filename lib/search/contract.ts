@@ -42,8 +42,8 @@ export type SearchEngine = {
    */
   matchOwnNotes(text: string, scope: SearchScope & { viewerId: string }): Promise<OwnNoteMatch[]>;
   /**
-   * A public note was saved or deleted (or a note stopped being public): on FTS5, its session's
-   * row is rewritten soon after, and before any search reads it; PostgreSQL's trigger already did.
+   * A public note was saved or deleted (or a note stopped being public): its session's row is
+   * rewritten soon after, and before any search reads it (notes-refresh.ts).
    */
   publicNotesChanged(): void;
   /** Compacts the index after bulk writes (a program load, a start); the index itself follows every write on its own. */

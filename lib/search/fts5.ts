@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { readRows } from "../db/sqlite";
 import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./contract";
 import { MARK_START } from "./marks";
+import { createNotesRefresher } from "./notes-refresh";
 import { isShortTerm, searchTerms } from "./search-terms";
 
 /**
@@ -268,74 +269,40 @@ async function compactStepwise(db: Db, table: string): Promise<void> {
 }
 
 /**
- * A session's public notes are a column of its search row, and rewriting that row re-indexes
- * all of it (the abstract and every public note), which cost a public save ten times the save
- * itself. So a note's triggers only mark its session in `session_notes_stale`, in the statement
- * that writes the note (prisma/migrations/20261202031500_session_notes_refresh), and the marked
- * rows are rewritten here: before any search reads the index, and by a timer soon after a save,
- * so that many saves on one session cost one rewrite and a search still sees every committed note.
+ * A session's public notes are rewritten into its search row after the save (notes-refresh.ts):
+ * the note triggers mark the session in `session_notes_stale`
+ * (prisma/migrations/20261202031500_session_notes_refresh).
  */
-const staleSessionSql = `SELECT 1 AS stale FROM "session_notes_stale" LIMIT 1`;
 const refreshNotesSql = `
   UPDATE "session_search" SET "notes" = coalesce((SELECT group_concat(n."body", char(10)) FROM "Note" n
     WHERE n."sessionId" = "session_search".rowid AND n."visibility" = 'public'), '')
   WHERE rowid IN (SELECT "sessionId" FROM "session_notes_stale")`;
 
-const hasStaleSessionNotes = () => readRows<{ stale: number }>(staleSessionSql, []).length > 0;
-
-let refreshing: Promise<void> | null = null;
-
-async function refreshOnce(db?: Db): Promise<void> {
-  const writer = db ?? (await import("../db/client")).db;
-  // One transaction, which holds the write connection's turn: no note can be marked between the
-  // rewrite and the clearing of its mark.
-  await writer.$transaction([writer.$executeRawUnsafe(refreshNotesSql), writer.$executeRawUnsafe(`DELETE FROM "session_notes_stale"`)]);
-}
+const sessionNotes = createNotesRefresher({
+  hasMarks: () => readRows<{ stale: number }>(`SELECT 1 AS stale FROM "session_notes_stale" LIMIT 1`, []).length > 0,
+  rewrite: async (db) => {
+    const writer = db ?? (await import("../db/client")).db;
+    // One transaction, which holds the write connection's turn: no note can be marked between the
+    // rewrite and the clearing of its mark.
+    await writer.$transaction([writer.$executeRawUnsafe(refreshNotesSql), writer.$executeRawUnsafe(`DELETE FROM "session_notes_stale"`)]);
+  },
+});
 
 /** Rewrites the search rows of sessions whose public notes changed, if any; every note committed before the call is in the index after it. */
-export async function refreshSessionNotes(db?: Db): Promise<void> {
-  if (!hasStaleSessionNotes()) return;
-  // A rewrite already under way may have read the notes before the latest mark: then one more.
-  const startedBefore = refreshing !== null;
-  await (refreshing ??= refreshOnce(db).finally(() => (refreshing = null)));
-  if (startedBefore && hasStaleSessionNotes()) await (refreshing ??= refreshOnce(db).finally(() => (refreshing = null)));
-}
-
-/** How long after a public note's save its session's search row is rewritten, if no search asks first. */
-const refreshDelayMs = 500;
-let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-
-const reportRefreshFailure = (error: unknown) => console.error("Rewriting the search rows of changed public notes failed; the next search or save retries:", error);
-
-/**
- * Before a search: a database another process holds locked (an import from the command line) makes
- * the rewrite fail after the busy timeout; the search then reads the index as it is, public notes
- * saved meanwhile missing from it, rather than failing.
- */
-const refreshBeforeSearch = () => refreshSessionNotes().catch(reportRefreshFailure);
-
-function scheduleSessionNotesRefresh(): void {
-  if (refreshTimer) return;
-  refreshTimer = setTimeout(() => {
-    refreshTimer = null;
-    refreshSessionNotes().catch(reportRefreshFailure);
-  }, refreshDelayMs);
-  // A script or a test that saved a note need not wait for it: the marks stay in the database.
-  refreshTimer.unref?.();
-}
+export const refreshSessionNotes = (db?: Db) => sessionNotes.refresh(db);
 
 /** FTS5 behind the search contract; its statements answer at once, on the read connection. */
 export const fts5Search: SearchEngine = {
   rankSessions: async (text, scope) => {
-    await refreshBeforeSearch();
+    await sessionNotes.beforeSearch();
     return rankSessions(text, scope);
   },
   highlightSessions: async (text, sessionIds, viewerId) => {
-    await refreshBeforeSearch();
+    await sessionNotes.beforeSearch();
     return highlightSessions(text, sessionIds, viewerId);
   },
   // The viewer's own notes are in note_search, which the note's own triggers keep at once.
   matchOwnNotes: async (text, scope) => matchOwnNotes(text, scope),
-  publicNotesChanged: scheduleSessionNotesRefresh,
+  publicNotesChanged: sessionNotes.schedule,
   optimizeIndex: optimizeSearchIndex,
 };

@@ -3,13 +3,15 @@
  * contract in lib/search/engine.ts, beside fts5.ts, with the same tests (docs/decisions/0018-postgresql.md). The index is
  * session_search and note_search, kept by the triggers of
  * prisma/postgresql/migrations/*_search_index (a session's row rebuilt once per transaction, at
- * commit: *_search_once_per_transaction); words go through the `hallway_search`
+ * commit: *_search_once_per_transaction; its public notes after the save, *_session_notes_after_save,
+ * through notes-refresh.ts as on FTS5); words go through the `hallway_search`
  * configuration (simple + unaccent: case and accents ignored, no stemming, as FTS5's unicode61).
  */
 import type { Db } from "../db/client";
 import { readPostgresRows } from "../db/postgres";
 import type { Highlight, OwnNoteMatch, RankedSession, SearchEngine, SearchScope } from "./contract";
 import { MARK_END, MARK_START } from "./marks";
+import { createNotesRefresher } from "./notes-refresh";
 import { isShortTerm, searchTerms } from "./search-terms";
 
 /**
@@ -216,10 +218,38 @@ export async function matchOwnNotes(text: string, scope: SearchScope & { viewerI
  * rebuild at commit is empty by then, but holds a dead row for each session the load touched.
  */
 export async function optimizeSearchIndex(db: Db): Promise<void> {
+  await refreshSessionNotes(db);
   await db.$executeRawUnsafe(`SELECT gin_clean_pending_list('session_search_document_idx'::regclass)`);
-  await db.$executeRawUnsafe(`VACUUM (ANALYZE) session_search, note_search, search_queue.sessions`);
+  await db.$executeRawUnsafe(`VACUUM (ANALYZE) session_search, note_search, search_queue.sessions, search_queue.session_notes`);
 }
 
+/**
+ * The sessions whose public notes changed, marked by the note triggers in search_queue.session_notes,
+ * rewritten by session_notes_refresh() (one statement, one transaction; any instance may run it).
+ */
+const sessionNotes = createNotesRefresher({
+  hasMarks: async () => (await readPostgresRows<{ marked: boolean }>(`SELECT EXISTS (SELECT 1 FROM search_queue.session_notes) AS marked`, []))[0]?.marked === true,
+  rewrite: async (db) => {
+    const writer = db ?? (await import("../db/client")).db;
+    await writer.$executeRawUnsafe(`SELECT session_notes_refresh()`);
+  },
+});
+
+/** Rewrites the search rows of sessions whose public notes changed, if any; every note committed before the call is in the index after it. */
+export const refreshSessionNotes = (db?: Db) => sessionNotes.refresh(db);
+
 /** PostgreSQL's full-text search behind the search contract. */
-// The note triggers keep a session's public notes in its row in the statement that saves them.
-export const postgresSearch: SearchEngine = { rankSessions, highlightSessions, matchOwnNotes, publicNotesChanged: () => {}, optimizeIndex: optimizeSearchIndex };
+export const postgresSearch: SearchEngine = {
+  rankSessions: async (text, scope) => {
+    await sessionNotes.beforeSearch();
+    return rankSessions(text, scope);
+  },
+  highlightSessions: async (text, sessionIds, viewerId) => {
+    await sessionNotes.beforeSearch();
+    return highlightSessions(text, sessionIds, viewerId);
+  },
+  // The viewer's own notes are in note_search, which the note's own triggers keep at once.
+  matchOwnNotes,
+  publicNotesChanged: sessionNotes.schedule,
+  optimizeIndex: optimizeSearchIndex,
+};
