@@ -6,7 +6,6 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import pg from "pg";
 import { setupPostgresTestDatabase } from "../test/postgres";
 import type { IndexedSession } from "./index-sync-contract";
 
@@ -53,28 +52,32 @@ if (url) {
       const note = (userId: string, body: string) =>
         `INSERT INTO "Note" ("userId", "sessionId", "body", "visibility", "updatedAt") VALUES ('${userId}', ${session!.id}, '${body}', 'public', now())
          ON CONFLICT ("userId", "sessionId") DO UPDATE SET "body" = excluded."body", "visibility" = 'public'`;
-      // A committed public note leaves the session marked.
-      await db.$executeRawUnsafe(note("race-a", "committed before"));
-      const saver = new pg.Client({ connectionString: url });
-      const refresher = new pg.Client({ connectionString: url });
-      await Promise.all([saver.connect(), refresher.connect()]);
-      try {
-        // A second public save, not yet committed, when a rewrite starts.
-        await saver.query("BEGIN");
-        await saver.query(note("race-b", "zanzibarite saved meanwhile"));
-        const rewrite = refresher.query("SELECT session_notes_refresh()");
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        await saver.query("COMMIT");
-        await rewrite;
-        // Whichever way they met, a search now finds the note saved meanwhile.
-        await refreshSessionNotes(db);
-        const [row] = await db.$queryRawUnsafe<{ notes: string }[]>(`SELECT notes FROM session_search WHERE session_id = $1`, session!.id);
-        assert.match(row!.notes, /zanzibarite saved meanwhile/);
-        assert.match(row!.notes, /committed before/);
-      } finally {
-        await saver.query("ROLLBACK").catch(() => {});
-        await Promise.all([saver.end(), refresher.end()]);
-      }
+      // A committed public note leaves the session marked (new words each run: an unchanged note marks nothing).
+      const run = Date.now().toString(36);
+      await db.$executeRawUnsafe(note("race-a", `committed before ${run}`));
+      const marks = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::integer AS n FROM search_queue.session_notes WHERE session_id = $1`, session!.id);
+      assert.equal(marks[0]!.n, 1);
+      // A second public save, not yet committed when a rewrite starts on another connection.
+      let commit!: () => void;
+      const committing = new Promise<void>((resolve) => (commit = resolve));
+      let written!: () => void;
+      const writtenOnce = new Promise<void>((resolve) => (written = resolve));
+      const save = db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(note("race-b", `zanzibarite saved meanwhile ${run}`));
+        written();
+        await committing;
+      });
+      await writtenOnce;
+      // Started now (Prisma sends a query only once something waits on it), and left to wait on the save.
+      const rewrite = db.$executeRawUnsafe(`SELECT session_notes_refresh()`).then(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      commit();
+      await Promise.all([save, rewrite]);
+      // Whichever way they met, a search now finds the note saved meanwhile.
+      await refreshSessionNotes(db);
+      const [row] = await db.$queryRawUnsafe<{ notes: string }[]>(`SELECT notes FROM session_search WHERE session_id = $1`, session!.id);
+      assert.ok(row!.notes.includes(`zanzibarite saved meanwhile ${run}`), row!.notes);
+      assert.ok(row!.notes.includes(`committed before ${run}`), row!.notes);
     });
   });
 } else {
