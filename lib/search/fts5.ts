@@ -293,14 +293,7 @@ export const refreshSessionNotes = (db?: Db) => sessionNotes.refresh(db);
 
 /** FTS5 behind the search contract; its statements answer at once, on the read connection. */
 export const fts5Search: SearchEngine = {
-  rankSessions: async (text, scope) => {
-    await sessionNotes.beforeSearch();
-    return rankSessions(text, scope);
-  },
-  highlightSessions: async (text, sessionIds, viewerId) => {
-    await sessionNotes.beforeSearch();
-    return highlightSessions(text, sessionIds, viewerId);
-  },
+  ...sessionNotes.afterRefresh({ rankSessions, highlightSessions }),
   // The viewer's own notes are in note_search, which the note's own triggers keep at once.
   matchOwnNotes: async (text, scope) => matchOwnNotes(text, scope),
   publicNotesChanged: sessionNotes.schedule,

@@ -7,6 +7,7 @@
  * still sees every committed note (docs/decisions/0017-signed-in-speed.md, 0018-postgresql.md).
  */
 import type { Db } from "../db/client";
+import type { Highlight, RankedSession, SearchEngine, SearchScope } from "./contract";
 
 /** How long after a public note's save its session's search row is rewritten, if no search asks first. */
 const refreshDelayMs = 500;
@@ -22,6 +23,14 @@ export type NotesRefresher = {
   beforeSearch(): Promise<void>;
   /** A public note was saved or deleted: the rewrite runs soon, unless a search asks first. */
   schedule(): void;
+  /** The engine's ranking and highlighting, each reading the index after the marked rows are rewritten. */
+  afterRefresh(search: EngineReads): Pick<SearchEngine, "rankSessions" | "highlightSessions">;
+};
+
+/** An engine's own ranking and highlighting, answered at once (FTS5) or later (PostgreSQL). */
+type EngineReads = {
+  rankSessions(text: string, scope: SearchScope): RankedSession[] | Promise<RankedSession[]>;
+  highlightSessions(text: string, sessionIds: number[], viewerId: string | null): Map<number, Highlight> | Promise<Map<number, Highlight>>;
 };
 
 /**
@@ -41,10 +50,21 @@ export function createNotesRefresher(engine: { hasMarks: () => Promise<boolean> 
     if (startedBefore && (await engine.hasMarks())) await rewriteOnce(db);
   };
   const reportFailure = (error: unknown) => console.error("Rewriting the search rows of changed public notes failed; the next search or save retries:", error);
+  const beforeSearch = () => refresh().catch(reportFailure);
 
   return {
     refresh,
-    beforeSearch: () => refresh().catch(reportFailure),
+    beforeSearch,
+    afterRefresh: (search) => ({
+      rankSessions: async (text, scope) => {
+        await beforeSearch();
+        return search.rankSessions(text, scope);
+      },
+      highlightSessions: async (text, sessionIds, viewerId) => {
+        await beforeSearch();
+        return search.highlightSessions(text, sessionIds, viewerId);
+      },
+    }),
     schedule: () => {
       if (timer) return;
       timer = setTimeout(() => {

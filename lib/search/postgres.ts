@@ -240,14 +240,7 @@ export const refreshSessionNotes = (db?: Db) => sessionNotes.refresh(db);
 
 /** PostgreSQL's full-text search behind the search contract. */
 export const postgresSearch: SearchEngine = {
-  rankSessions: async (text, scope) => {
-    await sessionNotes.beforeSearch();
-    return rankSessions(text, scope);
-  },
-  highlightSessions: async (text, sessionIds, viewerId) => {
-    await sessionNotes.beforeSearch();
-    return highlightSessions(text, sessionIds, viewerId);
-  },
+  ...sessionNotes.afterRefresh({ rankSessions, highlightSessions }),
   // The viewer's own notes are in note_search, which the note's own triggers keep at once.
   matchOwnNotes,
   publicNotesChanged: sessionNotes.schedule,
