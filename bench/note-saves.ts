@@ -108,7 +108,7 @@ function readNotesSqlite(databaseFile: string, wanted: { email: string; slug: st
 }
 
 /** The note saver `n` writes next, and the text of it: a few sessions in turn, bodies of varying length, a quarter public. */
-export function nextNote(label: string, n: number) {
+function nextNote(label: string, n: number) {
   const slug = noteSessions[n % noteSessions.length]!;
   return { slug, body: `Note ${n} by ${label} on ${slug}: ${"words ".repeat(20 + (n % 30))}`, visibility: n % 4 === 0 ? ("public" as const) : ("private" as const) };
 }

@@ -15,15 +15,14 @@ const refreshDelayMs = 500;
 export type NotesRefresher = {
   /** Rewrites the marked rows, if any: every note committed before the call is in the index after it. */
   refresh(db?: Db): Promise<void>;
-  /**
-   * Before a search: a database that cannot take the rewrite now (SQLite locked by another process
-   * past the busy timeout) leaves the search to read the index as it is, public notes saved
-   * meanwhile missing from it, rather than fail.
-   */
-  beforeSearch(): Promise<void>;
   /** A public note was saved or deleted: the rewrite runs soon, unless a search asks first. */
   schedule(): void;
-  /** The engine's ranking and highlighting, each reading the index after the marked rows are rewritten. */
+  /**
+   * The engine's ranking and highlighting, each reading the index after the marked rows are
+   * rewritten. A database that cannot take the rewrite now (SQLite locked by another process past
+   * the busy timeout) leaves the search to read the index as it is, public notes saved meanwhile
+   * missing from it, rather than fail.
+   */
   afterRefresh(search: EngineReads): Pick<SearchEngine, "rankSessions" | "highlightSessions">;
 };
 
@@ -54,7 +53,6 @@ export function createNotesRefresher(engine: { hasMarks: () => Promise<boolean> 
 
   return {
     refresh,
-    beforeSearch,
     afterRefresh: (search) => ({
       rankSessions: async (text, scope) => {
         await beforeSearch();
