@@ -64,7 +64,14 @@ function initAndStart(bin: string, dir: string, port: number, { durable }: { dur
   // A throwaway cluster keeps nothing worth a crash, so it skips the flushes that make data durable.
   const flushes = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${flushes}`;
-  runServerTool(bin, "pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+  const log = path.join(dir, "server.log");
+  try {
+    runServerTool(bin, "pg_ctl", ["-D", data, "-l", log, "-w", "-t", "60", "-o", options, "start"]);
+  } catch (error) {
+    // pg_ctl only says it could not start; the server's own log says why, and a throwaway cluster's folder is deleted next.
+    const tail = existsSync(log) ? readFileSync(log, "utf8").trim().split("\n").slice(-15).join("\n") : "";
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${tail ? `\nThe server's log (${log}) ends:\n${tail}` : ""}`, { cause: error });
+  }
   const exists = runServerTool(bin, "psql", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres", "-tAc", `SELECT 1 FROM pg_database WHERE datname = '${clusterDatabase}'`]);
   if (exists.trim() !== "1") runServerTool(bin, "createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", clusterDatabase]);
 }
