@@ -6,10 +6,12 @@
  * acknowledged one the database does not hold is counted, never hidden.
  */
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
-import autocannon from "autocannon";
+import autocannon, { type Options as LoadOptions } from "autocannon";
 import Database from "better-sqlite3";
 import { isPostgresUrl } from "../lib/db/postgres-url";
 import { readNotesPostgres } from "./postgres";
+import { Agent, globalAgent } from "node:http";
+import { send } from "./open-loop";
 
 type Result = {
   /** Server CPU per save, sign-ups left out; null when not asked for. */
@@ -50,30 +52,36 @@ export async function signUpSavers(origin: string, name: string, users: number):
   }
   await Promise.all(
     savers.map(async (saver) => {
-      const response = await fetch(`${origin}/api/conferences/${noteConference}/sessions/${noteSessions[0]}/note`, { headers: { cookie: saver.cookie } });
+      const response = await fetch(`${origin}${notePath(noteSessions[0]!)}`, { headers: { cookie: saver.cookie } });
       await response.arrayBuffer();
     }),
   );
   return savers;
 }
 
-/** One save through the notes API with the version the saver last saw; null when it was stored, else why not. */
-export async function putNote(origin: string, saver: Saver, slug: string, body: string, visibility: "public" | "private"): Promise<string | null> {
+/**
+ * One save through the notes API with the version the saver last saw, on `agent`'s keep-alive
+ * connections (the open loop's client, bench/open-loop.ts); null when it was stored, else why not.
+ */
+export async function putNote(origin: string, saver: Saver, slug: string, body: string, visibility: "public" | "private", agent: Agent = globalAgent): Promise<string | null> {
   try {
-    const response = await fetch(`${origin}/api/conferences/${noteConference}/sessions/${slug}/note`, {
+    const answer = await send(agent, new URL(notePath(slug), origin), {
       method: "PUT",
       headers: { "content-type": "application/json", origin, cookie: saver.cookie, "if-match": `"${saver.versions.get(slug) ?? 0}"` },
       body: JSON.stringify({ body, visibility }),
+      readBody: true,
     });
-    const text = await response.text();
-    if (response.status !== 200) return `${response.status} ${text.slice(0, 160)}`;
-    saver.versions.set(slug, (JSON.parse(text) as { version: number }).version);
+    if (answer.status !== 200) return `${answer.status} ${answer.body.slice(0, 160)}`;
+    saver.versions.set(slug, (JSON.parse(answer.body) as { version: number }).version);
     saver.acknowledged.set(slug, body);
     return null;
   } catch (error) {
     return String(error);
   }
 }
+
+/** The notes API's address of one demo session's note. */
+export const notePath = (slug: string) => `/api/conferences/${noteConference}/sessions/${slug}/note`;
 
 /**
  * Every acknowledged save must be what the database holds now (each saver is the only writer of
@@ -159,7 +167,7 @@ export async function measureNoteSaves(
             saver.cutOff = inFlight;
             return {
               ...request,
-              path: `/api/conferences/${noteConference}/sessions/${inFlight.slug}/note`,
+              path: notePath(inFlight.slug),
               headers: { "content-type": "application/json", origin, cookie: saver.cookie, "if-match": `"${saver.versions.get(inFlight.slug) ?? 0}"` },
               body: JSON.stringify({ body: inFlight.body, visibility: inFlight.visibility }),
             };
@@ -199,5 +207,79 @@ export async function measureNoteSaves(
     failures,
     lost,
     checked,
+  };
+}
+
+/**
+ * The most a save can reach in a Next.js route handler, whatever its SQL costs, as a share of the
+ * signed-in floor measured beside it. `turns` times, for `sliceSeconds` each: the floor
+ * (`GET /api/me/time-zone` signed in, `users` connections), then the closed loop's PUTs (the same
+ * paths, bodies and headers) each naming a visibility that does not exist, so that the route reads,
+ * parses and validates the body and answers 400 before any statement. A save does all of that and
+ * then writes. The ratio is the median of the turns' own: this machine's speed swings from one
+ * minute to the next, and a slow spell then lands in one turn, not in the figure. Every PUT must get
+ * that 400; anything else is counted as unexpected, and then the figure is not a ceiling.
+ */
+export async function measureSaveCeiling(origin: string, options: { users?: number; turns?: number; sliceSeconds?: number; cpuMs?: () => number } = {}) {
+  const { users = 50, turns = 5, sliceSeconds = 3, cpuMs } = options;
+  const [saver] = await signUpSavers(origin, "Ceiling", 1);
+  const cookie = saver!.cookie;
+  let unexpected = 0;
+  const run = async (load: LoadOptions) => {
+    const cpuBefore = cpuMs?.();
+    const result = await autocannon({ connections: users, duration: sliceSeconds, timeout: 10, ...load });
+    unexpected += result.errors + result.timeouts;
+    const requests = result.requests.total;
+    return { perSecond: requests / sliceSeconds, p99Ms: result.latency.p99, cpuMsPerRequest: cpuBefore === undefined ? null : (cpuMs!() - cpuBefore) / Math.max(1, requests), non2xx: result.non2xx };
+  };
+  const rounds = [];
+  for (let turn = 0; turn < turns; turn++) {
+    const floor = await run({ url: `${origin}/api/me/time-zone`, headers: { cookie } });
+    unexpected += floor.non2xx;
+    let connections = 0;
+    const refused = await run({
+      url: origin,
+      setupClient: (client) => {
+        const u = connections++;
+        let n = 0;
+        client.setRequests([
+          {
+            method: "PUT",
+            setupRequest: (request) => {
+              const note = nextNote(`ceiling ${u}`, n++);
+              return {
+                ...request,
+                path: notePath(note.slug),
+                headers: { "content-type": "application/json", origin, cookie, "if-match": '"0"' },
+                body: JSON.stringify({ body: note.body, visibility: "draft" }),
+              };
+            },
+            onResponse: (status) => {
+              if (status !== 400) unexpected += 1;
+            },
+          },
+        ]);
+      },
+    });
+    rounds.push({ floor, refused, ratio: refused.perSecond / floor.perSecond });
+  }
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  const cpuMedian = (values: (number | null)[]) => (values.includes(null) ? null : median(values as number[]));
+  return {
+    users,
+    turns,
+    sliceSeconds,
+    ratio: median(rounds.map((r) => r.ratio)),
+    ratios: rounds.map((r) => r.ratio),
+    floorPerSecond: median(rounds.map((r) => r.floor.perSecond)),
+    floorCpuMsPerRequest: cpuMedian(rounds.map((r) => r.floor.cpuMsPerRequest)),
+    requestsPerSecond: median(rounds.map((r) => r.refused.perSecond)),
+    p99Ms: Math.max(...rounds.map((r) => r.refused.p99Ms)),
+    serverCpuMsPerRequest: cpuMedian(rounds.map((r) => r.refused.cpuMsPerRequest)),
+    unexpected,
   };
 }

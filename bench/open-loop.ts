@@ -25,15 +25,32 @@ export type OpenLoopFigures = {
   serverCpuMsPerRequest: number | null;
 };
 
-function get(agent: Agent, url: URL, headers: Record<string, string>): Promise<number> {
+/**
+ * One request on `agent`'s keep-alive connections, the open loop's client: node:http costs the
+ * bench, on the cores it shares with the server, a fraction of what fetch does. Resolves with the
+ * status, and the body's text when `readBody` (otherwise the body is drained unread).
+ */
+export function send(
+  agent: Agent,
+  url: URL,
+  options: { method?: string; headers: Record<string, string>; body?: string; readBody?: boolean },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const sent = request(url, { agent, headers, timeout: 10_000 }, (response) => {
-      response.resume().on("end", () => resolve(response.statusCode ?? 0)).on("error", reject);
+    const sent = request(url, { agent, method: options.method ?? "GET", headers: options.headers, timeout: 10_000 }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (!options.readBody) {
+        response.resume().on("end", () => resolve({ status, body: "" })).on("error", reject);
+        return;
+      }
+      let body = "";
+      response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk)).on("end", () => resolve({ status, body })).on("error", reject);
     });
     sent.on("timeout", () => sent.destroy(new Error("timed out")));
-    sent.on("error", reject).end();
+    sent.on("error", reject).end(options.body);
   });
 }
+
+const get = (agent: Agent, url: URL, headers: Record<string, string>) => send(agent, url, { headers }).then((answer) => answer.status);
 
 /**
  * Calls `send(n, due)` for n = 0, 1, … at `rate` a second for `seconds`, on time whatever the

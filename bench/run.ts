@@ -47,7 +47,7 @@ type Page = import("./engines").Page;
 const { ensureBuild, loadTest, startServer, warmUp } = await import("./http-load");
 const { measureJsWeight } = await import("./js-weight");
 const { measureSearchIndex } = await import("./search-index-size");
-const { measureNoteSaves } = await import("./note-saves");
+const { measureNoteSaves, measureSaveCeiling } = await import("./note-saves");
 const { measureOpenLoopSaves, measureSignedIn } = await import("./signed-in");
 const { measureExports, measureImport } = await import("./import-export");
 const { measureLiveImport } = await import("./live-import");
@@ -446,7 +446,9 @@ async function measureSignedInRows(server: Awaited<ReturnType<typeof startServer
   const openLoop = await measureOpenLoopSaves(server.origin, databaseFile, { rate: targets.openLoopSavesPerSecond, seconds: saveSeconds, users: 50, cpuMs: server.cpuMs });
   if (!closed) log(`Note saves, closed loop: 50 signed-in users for ${saveSeconds} s …`);
   const closedLoop = closed ?? (await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds, { cpuMs: server.cpuMs }));
-  return { ...rows, openLoop, closedLoop, closedLoopRatio: closedLoop.savesPerSecond / rows.floorRequestsPerSecond, targets };
+  log("Note saves, the ceiling: the closed loop's PUTs refused by validation, taking five 3-second turns with the signed-in floor …");
+  const ceiling = await measureSaveCeiling(server.origin, { cpuMs: server.cpuMs });
+  return { ...rows, openLoop, closedLoop, closedLoopRatio: closedLoop.savesPerSecond / rows.floorRequestsPerSecond, ceiling, targets };
 }
 
 async function runSignedInOnly() {
@@ -511,6 +513,7 @@ function printSignedIn(r: Awaited<ReturnType<typeof measureSignedInRows>>) {
   );
   const o = r.openLoop;
   const c = r.closedLoop;
+  const ce = r.ceiling;
   table(
     "Note saves (PUT …/note with If-Match), every acknowledged save read back from the database",
     ["loop", "saves", "saves/s", "p50", "p99", "failed", "acknowledged but not stored", "server CPU/save", "of the signed-in floor", "target", ""],
@@ -520,7 +523,14 @@ function printSignedIn(r: Awaited<ReturnType<typeof measureSignedInRows>>) {
       [`closed: ${c.users} writers without pause for ${c.seconds} s`, String(c.saves), rps(c.savesPerSecond), ms(c.p50Ms), ms(c.p99Ms), String(c.failed), `${c.lost} of ${c.checked}`, ms(c.serverCpuMsPerSave),
         `${pct(r.closedLoopRatio)} of ${rps(r.floorRequestsPerSecond)} req/s`, `≥ ${pct(t.minClosedLoopSaveRatio)}, 0 lost or failed`,
         mark(r.closedLoopRatio >= t.minClosedLoopSaveRatio && c.failed === 0 && c.lost === 0)],
+      [`the ceiling: the same PUTs refused by validation (400), no statement`, "—", rps(ce.requestsPerSecond), "—", ms(ce.p99Ms),
+        ce.unexpected ? `${ce.unexpected} unexpected!` : "—", "—", ms(ce.serverCpuMsPerRequest), `${pct(ce.ratio)} of ${rps(ce.floorPerSecond)} req/s (beside it)`, "reference", ""],
     ],
+  );
+  console.log(
+    `The ceiling took ${ce.turns} turns of ${ce.sliceSeconds} s with the signed-in floor (${rps(ce.floorPerSecond)} req/s, ${ms(ce.floorCpuMsPerRequest)} of server CPU a request; medians), `
+    + `its share of the floor turn by turn ${ce.ratios.map(pct).join(", ")}. A save reads, parses and checks its body in a Next.js route handler before it writes, and the ceiling does that and no more: `
+    + `no save could pass ${pct(ce.ratio)} of the floor here, however cheap its statements (docs/decisions/0017-signed-in-speed.md).\n`,
   );
   const firstFailures = [...o.failures, ...c.failures];
   if (firstFailures.length) console.log(`First failures: ${firstFailures.join(" | ")}\n`);

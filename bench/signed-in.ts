@@ -6,8 +6,9 @@
  */
 import autocannon from "autocannon";
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
-import { measureOpenLoop, offerAtRate } from "./open-loop";
-import { countLostSaves, noteConference, noteSessions, putNote, signUpSavers } from "./note-saves";
+import { Agent } from "node:http";
+import { measureOpenLoop, offerAtRate, send } from "./open-loop";
+import { countLostSaves, noteConference, notePath, noteSessions, putNote, signUpSavers } from "./note-saves";
 import { percentile } from "./search-latency";
 
 export type LoadFigures = {
@@ -29,7 +30,7 @@ type Step = { path: string; method?: string; headers?: Record<string, string> };
 
 export const demoConference = noteConference;
 const demoSession = "linuxkit-deep-dive";
-const notePath = `/api/conferences/${demoConference}/sessions/${demoSession}/note`;
+const myNotePath = notePath(demoSession);
 
 /**
  * autocannon, each connection going through `steps` in order, again and again: one
@@ -92,7 +93,7 @@ async function furnish(origin: string, cookie: string, big: { conference: string
       }),
       `${method} ${path}`,
     );
-  await write(notePath, "PUT", { body: "My own words on LinuxKit.", visibility: "private" }, '"0"');
+  await write(myNotePath, "PUT", { body: "My own words on LinuxKit.", visibility: "private" }, '"0"');
   await write(`/api/conferences/${demoConference}/me/stars/${demoSession}`, "PUT");
   await write(`/api/conferences/${demoConference}/me/stars/general-session-day-1`, "PUT");
   await write("/api/me/time-zone", "PUT", { timeZone: "America/New_York" });
@@ -130,7 +131,7 @@ export async function measureSignedIn(
   const personal = [
     { name: "my time zone", path: "/api/me/time-zone" },
     { name: "my stars", path: `/api/conferences/${demoConference}/me/stars` },
-    { name: "my note", path: notePath },
+    { name: "my note", path: myNotePath },
     { name: "who I am (header)", path: "/api/me" },
   ];
   const personalRows = [];
@@ -197,6 +198,9 @@ export async function measureSignedIn(
  */
 export async function measureOpenLoopSaves(origin: string, database: string, options: { rate: number; seconds: number; users: number; cpuMs?: () => number }) {
   const accounts = (await signUpSavers(origin, "Open", options.users)).map((saver) => ({ ...saver, last: new Map<string, Promise<void>>() }));
+  // The open loop's client, as for the reads: one keep-alive connection per account, each opened before the clock starts.
+  const agent = new Agent({ keepAlive: true, maxSockets: options.users });
+  await Promise.all(accounts.map((account) => send(agent, new URL(notePath(noteSessions[0]!), origin), { headers: { cookie: account.cookie } })));
   // Server CPU from here: the sign-ups (each a password hash) left out.
   const cpuBefore = options.cpuMs?.();
 
@@ -212,7 +216,7 @@ export async function measureOpenLoopSaves(origin: string, database: string, opt
     const body = `Open-loop note ${n} on ${slug}: ${"words ".repeat(20 + (n % 30))}`;
     const mine = (async () => {
       await previous;
-      const failure = await putNote(origin, account, slug, body, n % 4 === 0 ? "public" : "private");
+      const failure = await putNote(origin, account, slug, body, n % 4 === 0 ? "public" : "private", agent);
       latencies.push(performance.now() - due);
       if (failure) {
         failed += 1;
@@ -223,6 +227,7 @@ export async function measureOpenLoopSaves(origin: string, database: string, opt
     return mine;
   });
   const elapsedSeconds = (performance.now() - started) / 1000;
+  agent.destroy();
   const serverCpuMsPerSave = cpuBefore === undefined ? null : (options.cpuMs!() - cpuBefore) / Math.max(1, latencies.length);
 
   const { lost, checked } = await countLostSaves(database, accounts);
