@@ -6,7 +6,7 @@
  * acknowledged one the database does not hold is counted, never hidden.
  */
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
-import autocannon, { type Options as LoadOptions } from "autocannon";
+import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { isPostgresUrl } from "../lib/db/postgres-url";
 import { readNotesPostgres } from "./postgres";
@@ -39,9 +39,8 @@ export const noteSessions = ["linuxkit-deep-dive", "general-session-day-1", "loo
 export type Saver = { email: string; cookie: string; versions: Map<string, number>; acknowledged: Map<string, string>; cutOff?: { slug: string; body: string } };
 
 /**
- * Signs `users` savers up, then has each read their first note, as the session page does when it
- * opens: fetch opens its pooled connections one at a time, and without this the first saves of a
- * run would measure connection set-up against a busy server rather than saving.
+ * Signs `users` savers up. Their clients open their own connections: autocannon at its start, the
+ * open loop before its clock starts (bench/signed-in.ts).
  */
 export async function signUpSavers(origin: string, name: string, users: number): Promise<Saver[]> {
   const savers: Saver[] = [];
@@ -50,12 +49,6 @@ export async function signUpSavers(origin: string, name: string, users: number):
     const cookie = await signUpOverHttp(origin, { name: `${name} ${i}`, email, password: testPassword });
     savers.push({ email, cookie, versions: new Map(), acknowledged: new Map() });
   }
-  await Promise.all(
-    savers.map(async (saver) => {
-      const response = await fetch(`${origin}${notePath(noteSessions[0]!)}`, { headers: { cookie: saver.cookie } });
-      await response.arrayBuffer();
-    }),
-  );
   return savers;
 }
 
@@ -116,7 +109,7 @@ function readNotesSqlite(databaseFile: string, wanted: { email: string; slug: st
 }
 
 /** The note saver `n` writes next, and the text of it: a few sessions in turn, bodies of varying length, a quarter public. */
-function nextNote(label: string, n: number) {
+export function nextNote(label: string, n: number) {
   const slug = noteSessions[n % noteSessions.length]!;
   return { slug, body: `Note ${n} by ${label} on ${slug}: ${"words ".repeat(20 + (n % 30))}`, visibility: n % 4 === 0 ? ("public" as const) : ("private" as const) };
 }
@@ -210,76 +203,3 @@ export async function measureNoteSaves(
   };
 }
 
-/**
- * The most a save can reach in a Next.js route handler, whatever its SQL costs, as a share of the
- * signed-in floor measured beside it. `turns` times, for `sliceSeconds` each: the floor
- * (`GET /api/me/time-zone` signed in, `users` connections), then the closed loop's PUTs (the same
- * paths, bodies and headers) each naming a visibility that does not exist, so that the route reads,
- * parses and validates the body and answers 400 before any statement. A save does all of that and
- * then writes. The ratio is the median of the turns' own: this machine's speed swings from one
- * minute to the next, and a slow spell then lands in one turn, not in the figure. Every PUT must get
- * that 400; anything else is counted as unexpected, and then the figure is not a ceiling.
- */
-export async function measureSaveCeiling(origin: string, options: { users?: number; turns?: number; sliceSeconds?: number; cpuMs?: () => number } = {}) {
-  const { users = 50, turns = 5, sliceSeconds = 3, cpuMs } = options;
-  const [saver] = await signUpSavers(origin, "Ceiling", 1);
-  const cookie = saver!.cookie;
-  let unexpected = 0;
-  const run = async (load: LoadOptions) => {
-    const cpuBefore = cpuMs?.();
-    const result = await autocannon({ connections: users, duration: sliceSeconds, timeout: 10, ...load });
-    unexpected += result.errors + result.timeouts;
-    const requests = result.requests.total;
-    return { perSecond: requests / sliceSeconds, p99Ms: result.latency.p99, cpuMsPerRequest: cpuBefore === undefined ? null : (cpuMs!() - cpuBefore) / Math.max(1, requests), non2xx: result.non2xx };
-  };
-  const rounds = [];
-  for (let turn = 0; turn < turns; turn++) {
-    const floor = await run({ url: `${origin}/api/me/time-zone`, headers: { cookie } });
-    unexpected += floor.non2xx;
-    let connections = 0;
-    const refused = await run({
-      url: origin,
-      setupClient: (client) => {
-        const u = connections++;
-        let n = 0;
-        client.setRequests([
-          {
-            method: "PUT",
-            setupRequest: (request) => {
-              const note = nextNote(`ceiling ${u}`, n++);
-              return {
-                ...request,
-                path: notePath(note.slug),
-                headers: { "content-type": "application/json", origin, cookie, "if-match": '"0"' },
-                body: JSON.stringify({ body: note.body, visibility: "draft" }),
-              };
-            },
-            onResponse: (status) => {
-              if (status !== 400) unexpected += 1;
-            },
-          },
-        ]);
-      },
-    });
-    rounds.push({ floor, refused, ratio: refused.perSecond / floor.perSecond });
-  }
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  };
-  const cpuMedian = (values: (number | null)[]) => (values.includes(null) ? null : median(values as number[]));
-  return {
-    users,
-    turns,
-    sliceSeconds,
-    ratio: median(rounds.map((r) => r.ratio)),
-    ratios: rounds.map((r) => r.ratio),
-    floorPerSecond: median(rounds.map((r) => r.floor.perSecond)),
-    floorCpuMsPerRequest: cpuMedian(rounds.map((r) => r.floor.cpuMsPerRequest)),
-    requestsPerSecond: median(rounds.map((r) => r.refused.perSecond)),
-    p99Ms: Math.max(...rounds.map((r) => r.refused.p99Ms)),
-    serverCpuMsPerRequest: cpuMedian(rounds.map((r) => r.refused.cpuMsPerRequest)),
-    unexpected,
-  };
-}

@@ -47,8 +47,8 @@ type Page = import("./engines").Page;
 const { ensureBuild, loadTest, startServer, warmUp } = await import("./http-load");
 const { measureJsWeight } = await import("./js-weight");
 const { measureSearchIndex } = await import("./search-index-size");
-const { measureNoteSaves, measureSaveCeiling } = await import("./note-saves");
-const { measureOpenLoopSaves, measureSignedIn } = await import("./signed-in");
+const { measureNoteSaves } = await import("./note-saves");
+const { measureOpenLoopSaves, measureSaveCeiling, measureSignedIn } = await import("./signed-in");
 const { measureExports, measureImport } = await import("./import-export");
 const { measureLiveImport } = await import("./live-import");
 const { describeSave, measureOfflineSave, serviceWorkerSize } = await import("./offline");
@@ -446,7 +446,7 @@ async function measureSignedInRows(server: Awaited<ReturnType<typeof startServer
   const openLoop = await measureOpenLoopSaves(server.origin, databaseFile, { rate: targets.openLoopSavesPerSecond, seconds: saveSeconds, users: 50, cpuMs: server.cpuMs });
   if (!closed) log(`Note saves, closed loop: 50 signed-in users for ${saveSeconds} s …`);
   const closedLoop = closed ?? (await measureNoteSaves(server.origin, databaseFile, 50, saveSeconds, { cpuMs: server.cpuMs }));
-  log("Note saves, the ceiling: the closed loop's PUTs refused by validation, taking five 3-second turns with the signed-in floor …");
+  log("Note saves, the ceiling: the closed loop's PUTs refused by validation, taking turns with the signed-in floor …");
   const ceiling = await measureSaveCeiling(server.origin, { cpuMs: server.cpuMs });
   return { ...rows, openLoop, closedLoop, closedLoopRatio: closedLoop.savesPerSecond / rows.floorRequestsPerSecond, ceiling, targets };
 }

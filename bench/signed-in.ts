@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import { signUpOverHttp, testPassword } from "../lib/test/sign-up";
 import { Agent } from "node:http";
 import { measureOpenLoop, offerAtRate, send } from "./open-loop";
-import { countLostSaves, noteConference, notePath, noteSessions, putNote, signUpSavers } from "./note-saves";
+import { countLostSaves, nextNote, noteConference, notePath, noteSessions, putNote, signUpSavers } from "./note-saves";
 import { percentile } from "./search-latency";
 
 export type LoadFigures = {
@@ -247,5 +247,79 @@ export async function measureOpenLoopSaves(origin: string, database: string, opt
     failures,
     lost,
     checked,
+  };
+}
+
+/**
+ * The most a save can reach in a Next.js route handler, whatever its SQL costs, as a share of the
+ * signed-in floor measured beside it. `turns` times, for `sliceSeconds` each: the floor (the
+ * trivial route signed in, as `measureSignedIn` loads it, `users` connections), then the closed
+ * loop's PUTs (bench/note-saves.ts: the same paths, bodies and headers) each naming a visibility
+ * that does not exist, so that the route reads, parses and validates the body and answers 400
+ * before any statement. A save does all of that and then writes. The ratio is the median turn's:
+ * this machine's speed swings from one minute to the next, and a slow spell then lands in one turn,
+ * not in the figure. Every PUT must get that 400; anything else is counted as unexpected, and then
+ * the figure is not a ceiling.
+ */
+export async function measureSaveCeiling(origin: string, options: { users?: number; turns?: number; sliceSeconds?: number; cpuMs?: () => number } = {}) {
+  const { users = 50, turns = 5, sliceSeconds = 3, cpuMs } = options;
+  const [saver] = await signUpSavers(origin, "Ceiling", 1);
+  const cookie = saver!.cookie;
+  let unexpected = 0;
+  const refusedSaves = async () => {
+    const cpuBefore = cpuMs?.();
+    let connections = 0;
+    const result = await autocannon({
+      url: origin,
+      connections: users,
+      duration: sliceSeconds,
+      timeout: 10,
+      setupClient: (client) => {
+        const u = connections++;
+        let n = 0;
+        client.setRequests([
+          {
+            method: "PUT",
+            setupRequest: (request) => {
+              const note = nextNote(`ceiling ${u}`, n++);
+              return {
+                ...request,
+                path: notePath(note.slug),
+                headers: { "content-type": "application/json", origin, cookie, "if-match": '"0"' },
+                body: JSON.stringify({ body: note.body, visibility: "draft" }),
+              };
+            },
+            onResponse: (status) => {
+              if (status !== 400) unexpected += 1;
+            },
+          },
+        ]);
+      },
+    });
+    unexpected += result.errors + result.timeouts;
+    const requests = result.requests.total;
+    return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, serverCpuMsPerRequest: cpuBefore === undefined ? null : (cpuMs!() - cpuBefore) / Math.max(1, requests) };
+  };
+  const rounds = [];
+  for (let turn = 0; turn < turns; turn++) {
+    const floor = await loadSteps(origin, [{ path: "/api/me/time-zone" }], { connections: users, seconds: sliceSeconds, headers: { cookie }, cpuMs });
+    unexpected += floor.non2xx + floor.errors;
+    const refused = await refusedSaves();
+    rounds.push({ floor, refused, ratio: refused.requestsPerSecond / floor.requestsPerSecond });
+  }
+  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  const cpuMedian = (values: (number | null)[]) => (values.includes(null) ? null : median(values as number[]));
+  return {
+    users,
+    turns,
+    sliceSeconds,
+    ratio: median(rounds.map((r) => r.ratio)),
+    ratios: rounds.map((r) => r.ratio),
+    floorPerSecond: median(rounds.map((r) => r.floor.requestsPerSecond)),
+    floorCpuMsPerRequest: cpuMedian(rounds.map((r) => r.floor.serverCpuMsPerRequest)),
+    requestsPerSecond: median(rounds.map((r) => r.refused.requestsPerSecond)),
+    p99Ms: Math.max(...rounds.map((r) => r.refused.p99Ms)),
+    serverCpuMsPerRequest: cpuMedian(rounds.map((r) => r.refused.serverCpuMsPerRequest)),
+    unexpected,
   };
 }
